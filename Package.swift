@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "CallDojo",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "calldojo", targets: ["calldojo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CReadline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        .target(name: "LineEditor", dependencies: ["CReadline"]),
+        .target(name: "Language"),
+        .target(name: "Dialogue", dependencies: ["Language"]),
+        .target(name: "Scoring", dependencies: ["Dialogue", "Language"]),
+        .target(name: "Content", dependencies: ["Dialogue", "Language", "Yams"]),
+        .target(name: "Progress", dependencies: ["Dialogue", "Scoring"]),
+        .executableTarget(
+            name: "calldojo",
+            dependencies: [
+                "LineEditor", "Language", "Dialogue", "Scoring", "Content", "Progress",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LanguageTests", dependencies: ["Language"]),
+        .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Language"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Dialogue", "Language"]),
+        .testTarget(name: "ContentTests", dependencies: ["Content", "Dialogue", "Language"]),
+        .testTarget(name: "ProgressTests", dependencies: ["Progress", "Dialogue", "Scoring"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ]
+)
