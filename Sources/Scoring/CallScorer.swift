@@ -40,7 +40,7 @@ public struct CallScorer: Sendable {
     }
 
     private func activeListening(_ replies: [TranscriptEntry], _ state: CallState) -> SkillScore {
-        var tally = Tally(base: 35)
+        var tally = Tally(base: 40)
         let w = empathyWeight
         var acknowledged = false
         var openQuestions = 0
@@ -66,7 +66,7 @@ public struct CallScorer: Sendable {
                     let beforeFix = firstActionTurn == nil || r.turn <= (firstActionTurn ?? 0)
                     tally.earn(r, s.evidence(for: .asksOpenQuestion)?.words ?? r.text,
                                beforeFix ? "An open question to understand the problem before fixing it." : "An open question that drew the customer out.",
-                               points: beforeFix ? 12 : 6)
+                               points: beforeFix ? 15 : 6)
                 }
             } else if s.asksQuestion && !s.hollowCloser && openQuestions == 0 && !closedQuestionCounted {
                 closedQuestionCounted = true
