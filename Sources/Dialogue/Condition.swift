@@ -133,14 +133,14 @@ public struct ConditionParser {
         if parser.index >= parser.chars.count {
             throw ConditionError(message: "the condition is empty; leave out `when:` for a branch that always matches", offset: 0)
         }
+        let start = parser.index
         let condition = try parser.parseOr()
         parser.skipSpace()
         if parser.index < parser.chars.count {
             throw ConditionError(message: "unexpected `\(parser.chars[parser.index])`; join conditions with `and` or `or`", offset: parser.index)
         }
-        let kind = try ConditionParser.kind(of: condition, at: 0)
-        if kind == .number {
-            throw ConditionError(message: "this is a number, not a yes/no test; compare it, e.g. `mood >= 0`", offset: 0)
+        if kind(of: condition) == .number {
+            throw ConditionError(message: "this is a number, not a yes/no test; compare it, e.g. `mood >= 0`", offset: start)
         }
         return condition
     }
@@ -162,33 +162,61 @@ public struct ConditionParser {
     }
 
     private mutating func parseOr() throws(ConditionError) -> Condition {
+        skipSpace()
+        let start = index
         var left = try parseAnd()
         while true {
             let save = index
             if keyword("or") || symbol("||") {
-                left = .or(left, try parseAnd())
+                try ConditionParser.requireJoinable(left, at: start)
+                skipSpace()
+                let rightStart = index
+                let right = try parseAnd()
+                try ConditionParser.requireJoinable(right, at: rightStart)
+                left = .or(left, right)
             } else { index = save; return left }
         }
     }
 
     private mutating func parseAnd() throws(ConditionError) -> Condition {
+        skipSpace()
+        let start = index
         var left = try parseNot()
         while true {
             let save = index
             if keyword("and") || symbol("&&") {
-                left = .and(left, try parseNot())
+                try ConditionParser.requireJoinable(left, at: start)
+                skipSpace()
+                let rightStart = index
+                let right = try parseNot()
+                try ConditionParser.requireJoinable(right, at: rightStart)
+                left = .and(left, right)
             } else { index = save; return left }
         }
     }
 
     private mutating func parseNot() throws(ConditionError) -> Condition {
-        if keyword("not") { return .not(try parseNot()) }
+        var negated = keyword("not")
         skipSpace()
-        if index < chars.count, chars[index] == "!", !(index + 1 < chars.count && chars[index + 1] == "=") {
+        if !negated, index < chars.count, chars[index] == "!", !(index + 1 < chars.count && chars[index + 1] == "=") {
             index += 1
-            return .not(try parseNot())
+            negated = true
         }
-        return try parseComparison()
+        guard negated else { return try parseComparison() }
+        skipSpace()
+        let start = index
+        let inner = try parseNot()
+        if ConditionParser.kind(of: inner) == .number {
+            throw ConditionError(message: "`not` needs a yes/no test, not a number", offset: start)
+        }
+        return .not(inner)
+    }
+
+    /// Throws when a number is joined with `and` or `or`; `offset` is where it starts.
+    private static func requireJoinable(_ condition: Condition, at offset: Int) throws(ConditionError) {
+        if kind(of: condition) == .number {
+            throw ConditionError(message: "`and` and `or` join yes/no tests; compare numbers first, e.g. `mood >= 0`", offset: offset)
+        }
     }
 
     private mutating func symbol(_ s: String) -> Bool {
@@ -200,12 +228,19 @@ public struct ConditionParser {
     }
 
     private mutating func parseComparison() throws(ConditionError) -> Condition {
+        skipSpace()
+        let leftStart = index
         let left = try parseTerm()
         skipSpace()
         // Longest operators first.
         for op in [Condition.Comparison.atLeast, .atMost, .equal, .notEqual, .greater, .less] {
             if symbol(op.rawValue) {
+                skipSpace()
+                let rightStart = index
                 let right = try parseTerm()
+                for (side, start) in [(left, leftStart), (right, rightStart)] where ConditionParser.kind(of: side) == .truth {
+                    throw ConditionError(message: "only numbers can be compared; yes/no tests stand alone", offset: start)
+                }
                 return .compare(left, op, right)
             }
         }
@@ -332,10 +367,11 @@ public struct ConditionParser {
         }
     }
 
-    /// The type of a parsed condition; throws when a number is used as a yes/no test or vice versa.
-    static func kind(of condition: Condition, at offset: Int) throws(ConditionError) -> Vocabulary.Kind {
+    /// The type of a condition whose parts have already been checked as they were parsed, so only its
+    /// outermost form matters.
+    static func kind(of condition: Condition) -> Vocabulary.Kind {
         switch condition {
-        case .literal: return .truth
+        case .literal, .not, .and, .or, .compare: return .truth
         case .number: return .number
         case let .call(name, args):
             guard let entry = Vocabulary.entries[name] else { return .truth }
@@ -345,23 +381,6 @@ public struct ConditionParser {
                 return .either
             }
             return entry.kind
-        case let .not(c):
-            if try kind(of: c, at: offset) == .number {
-                throw ConditionError(message: "`not` needs a yes/no test, not a number", offset: offset)
-            }
-            return .truth
-        case let .and(a, b), let .or(a, b):
-            let ka = try kind(of: a, at: offset), kb = try kind(of: b, at: offset)
-            if ka == .number || kb == .number {
-                throw ConditionError(message: "`and` and `or` join yes/no tests; compare numbers first, e.g. `mood >= 0`", offset: offset)
-            }
-            return .truth
-        case let .compare(a, _, b):
-            let ka = try kind(of: a, at: offset), kb = try kind(of: b, at: offset)
-            if ka == .truth || kb == .truth {
-                throw ConditionError(message: "only numbers can be compared; yes/no tests stand alone", offset: offset)
-            }
-            return .truth
         }
     }
 
