@@ -137,7 +137,10 @@ public struct ConditionParser {
         let condition = try parser.parseOr()
         parser.skipSpace()
         if parser.index < parser.chars.count {
-            throw ConditionError(message: "unexpected `\(parser.chars[parser.index])`; join conditions with `and` or `or`", offset: parser.index)
+            let offset = parser.index
+            let c = parser.chars[offset]
+            let found = c.isLetter || c.isNumber || c == "_" ? parser.readName() : String(c)
+            throw ConditionError(message: "unexpected `\(found)`; join conditions with `and` or `or`", offset: offset)
         }
         if kind(of: condition) == .number {
             throw ConditionError(message: "this is a number, not a yes/no test; compare it, e.g. `mood >= 0`", offset: start)
