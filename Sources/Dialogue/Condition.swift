@@ -329,10 +329,16 @@ public struct ConditionParser {
                 }
                 index += 1
                 args.append(.text(text))
-            } else if c.isNumber {
-                args.append(.number(try parseNumber()))
-            } else if c.isLetter || c == "_" {
-                args.append(.name(readName()))
+            } else if c.isLetter || c.isNumber || c == "_" {
+                // A run of digits is a count; anything else is an id, which may start with a digit.
+                let start = index
+                let word = readName()
+                if word.allSatisfy(\.isNumber) {
+                    index = start
+                    args.append(.number(try parseNumber()))
+                } else {
+                    args.append(.name(word))
+                }
             } else if c == ")" && args.isEmpty {
                 index += 1
                 return args
