@@ -126,6 +126,10 @@ public enum Vocabulary {
 public struct ConditionParser {
     private let chars: [Character]
     private var index = 0
+    /// How many tests and `not`s have been read; bounded so that no condition nests deeply enough to
+    /// exhaust the stack when it is checked, compared or evaluated.
+    private var parts = 0
+    static let maxParts = 1_000
 
     public static func parse(_ text: String) throws(ConditionError) -> Condition {
         var parser = ConditionParser(chars: Array(text))
@@ -199,6 +203,11 @@ public struct ConditionParser {
     }
 
     private mutating func parseNot() throws(ConditionError) -> Condition {
+        skipSpace()
+        parts += 1
+        if parts > ConditionParser.maxParts {
+            throw ConditionError(message: "this condition is too long; split it across several branches", offset: index)
+        }
         var negated = keyword("not")
         skipSpace()
         if !negated, index < chars.count, chars[index] == "!", !(index + 1 < chars.count && chars[index + 1] == "=") {
