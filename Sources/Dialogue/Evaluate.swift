@@ -55,9 +55,11 @@ extension Condition {
         case "ownership": return b(s.nextSteps.ownership)
         case "offered":
             if let id = idArg() { return b(s.offeredOpenings.contains(id)) }
+            if let n = countArg() { return b(s.offeredOpenings.count >= n) }
             return b(s.offers)
         case "anticipated":
             if let id = idArg() { return b(s.anticipatedNeeds.contains(id)) }
+            if let n = countArg() { return b(s.anticipatedNeeds.count >= n) }
             return b(s.anticipates)
         case "addressed": return b(idArg().map { s.addressedIssues.contains($0) } ?? false)
         case "negative": return b(s.negativeLanguage)
