@@ -73,7 +73,7 @@ public struct CallState: Codable, Sendable, Equatable {
     public var resolvedIssues: [String]
     /// Fact ids the customer has given so far.
     public var givenFacts: [String]
-    /// Mood at the start and after every reply.
+    /// Mood at the start, after every reply and after every hold.
     public var moodPath: [Int]
     public var transcript: [TranscriptEntry]
     public var notes: [String]
