@@ -14,6 +14,7 @@ public struct ContentLibrary: Sendable, Equatable {
     /// Every error and warning, sorted by file, line and column.
     public var diagnostics: [Diagnostic]
 
+    /// A library holding these values as given (they are not sorted or checked).
     public init(scenarios: [Scenario] = [], personas: [Persona] = [], diagnostics: [Diagnostic] = []) {
         self.scenarios = scenarios
         self.personas = personas
@@ -34,12 +35,12 @@ public struct ContentLibrary: Sendable, Equatable {
 /// column. Nothing here prints: callers show `diagnostics` as they see fit.
 public enum ContentLoader {
     /// What a content file holds.
-    public enum Kind: String, Sendable {
+    enum Kind: String, Sendable {
         case scenario, persona
     }
 
     /// File name extensions read as content.
-    public static let extensions = ["yaml", "yml"]
+    static let extensions = ["yaml", "yml"]
 
     /// Loads `Scenarios/*.yaml|yml` and `Personas/*.yaml|yml` under a content folder (such as the
     /// project's root) and checks the scenarios against the personas.

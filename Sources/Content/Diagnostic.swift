@@ -19,10 +19,12 @@ public struct Diagnostic: Sendable, Equatable, Codable, CustomStringConvertible 
     public var line: Int
     /// The column, from 1; 0 when the problem is about the whole file or line.
     public var column: Int
+    /// Whether the problem stops the file being used.
     public var severity: Severity
     /// What is wrong, in plain English, with a suggestion where there is one.
     public var message: String
 
+    /// A diagnostic for `file` at `line` and `column` (1-based; column 0 when unknown).
     public init(file: String, line: Int, column: Int, severity: Severity, message: String) {
         self.file = file
         self.line = line

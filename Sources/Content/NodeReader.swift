@@ -207,10 +207,13 @@ struct NodeReader {
 
     // MARK: - Lists
 
-    /// The items of a list.
+    /// The items of a list. `example` is a short one-line list such as `[a, b]`, or an item's first line
+    /// such as `- id:` for lists of mappings.
     mutating func sequence(_ node: Yams.Node, key: String, example: String) -> [Yams.Node]? {
         guard case let .sequence(sequence) = node else {
-            sink.error("`\(key)` should be a list, e.g. `\(key): \(example)`, not \(Self.describe(node))", at: node.position)
+            let shape = example.hasPrefix("-") ? "a list with each item starting `\(example)`"
+                : "a list, e.g. `\(key): \(example)`"
+            sink.error("`\(key)` should be \(shape), not \(Self.describe(node))", at: node.position)
             return nil
         }
         return Array(sequence)

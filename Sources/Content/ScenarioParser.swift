@@ -225,7 +225,7 @@ enum ScenarioParser {
                                  declared: inout [Located<String>], reader: inout NodeReader,
                                  make: (Fields, String, inout NodeReader) -> T?) -> [Located<T>] {
         let article = what.first.map { "aeiou".contains($0) } == true ? "an" : "a"
-        guard let list = reader.sequence(node, key: key, example: "\n  - id: ...") else { return [] }
+        guard let list = reader.sequence(node, key: key, example: "- id:") else { return [] }
         var result: [Located<T>] = []
         var seen: [String: SourcePosition?] = [:]
         for item in list {
@@ -266,7 +266,7 @@ enum ScenarioParser {
         if let v = fields.value("hint") { node.hint = reader.text(v, key: "hint") }
         if let v = fields.value("branches") {
             node.branchesMark = fields.keyMark("branches")
-            if let items = reader.sequence(v, key: "branches", example: "\n  - goto: next_node") {
+            if let items = reader.sequence(v, key: "branches", example: "- goto:") {
                 if items.isEmpty {
                     reader.sink.error("node `\(id.value)` has no branches; give at least one `- goto:`", at: v.position)
                 }

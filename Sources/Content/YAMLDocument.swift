@@ -77,6 +77,11 @@ enum YAMLDocument {
             sink.error(binaryMessage, line: nul.line, column: nul.column)
             return nil
         }
+        // Refused before parsing: an alias that expands exponentially would hang the parser if used as a key.
+        if let found = AnchorScanner.scan(text) {
+            sink.error(found.isAlias ? aliasMessage : anchorMessage(found.name), line: found.line, column: found.column)
+            return nil
+        }
         let parser: Parser
         let root: Yams.Node?
         do {
@@ -161,8 +166,7 @@ enum YAMLDocument {
             return false
         case nil:
             if let firstAnchor {
-                sink.error("anchors (&\(firstAnchor.name)) are not supported in content files; "
-                           + "write the value out in full", at: firstAnchor.mark)
+                sink.error(anchorMessage(firstAnchor.name), at: firstAnchor.mark)
                 return false
             }
             return true
@@ -170,6 +174,10 @@ enum YAMLDocument {
     }
 
     static let aliasMessage = "aliases (*name) are not supported in content files; write the value out in full"
+    static func anchorMessage(_ name: String) -> String {
+        "anchors (&\(name)) are not supported in content files; write the value out in full"
+    }
+
     static let tooDeepMessage = "the file nests deeper than \(maximumDepth) levels here; content files never need that"
 
     // MARK: - Positions in the text

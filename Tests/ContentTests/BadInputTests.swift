@@ -63,6 +63,56 @@ import Testing
         expectDiagnostic(diagnostics, line: 2, column: 10, .error, "aliases (*name) are not supported in content files")
     }
 
+    @Test func billionLaughsAsAMappingKeyIsRefusedQuickly() {
+        var text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...40 {
+            text += "a\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", "))]\n"
+        }
+        text += "keys:\n  ? *a40\n  : boom\n  ? [*a40, *a40]\n  : boom\n"
+        let clock = ContinuousClock()
+        var diagnostics: [Diagnostic] = []
+        let elapsed = clock.measure {
+            diagnostics = ContentLoader.parsePersona(yaml: text, id: "lol", file: "lol.yaml").1
+        }
+        #expect(elapsed < .seconds(5))
+        expectDiagnostic(diagnostics, line: 2, column: 10, .error, "aliases (*name) are not supported in content files")
+    }
+
+    static let anchorsAndAliases: [Marked] = [
+        Marked("name: {first: 👉*f}\n", "alias in a flow mapping"),
+        Marked("name: [a, 👉*f]\n", "alias in a flow list"),
+        Marked("name: !!str 👉*f\n", "alias after a tag"),
+        Marked("name: \"quoted\"\nother: 👉*f\n", "alias after quoted text"),
+        Marked("name: |\n  text\nother: 👉*f # comment\n", "alias after a block"),
+        Marked("- - 👉*f\n", "alias in a nested list"),
+        Marked("? 👉*f\n: value\n", "alias as a complex key"),
+        Marked("👉*f : value\n", "alias as a key"),
+    ]
+
+    @Test(arguments: anchorsAndAliases)
+    func everyAliasIsFound(_ fixture: Marked) {
+        let (_, diagnostics) = ContentLoader.parsePersona(yaml: fixture.text, id: "a", file: "a.yaml")
+        expectDiagnostic(diagnostics, line: fixture.line, column: fixture.column, .error,
+                         "aliases (*name) are not supported in content files")
+    }
+
+    static let notAliases: [String] = [
+        "say: I *really* mean it & I want it fixed\n",
+        "cues: [refund*, \"*sigh*\", 'R&D']\n",
+        "say: |\n  *sigh*\n  &more text\n",
+        "say: >-\n  Fine.\n\n  *sigh*\nnext: ok\n",
+        "say: \"a long\n  *quoted* line\"\n",
+        "# *not* an &alias\nsay: Q&A\n",
+        "say: 'it''s *fine*'\n",
+    ]
+
+    @Test(arguments: notAliases)
+    func textThatOnlyLooksLikeAnAliasIsFine(_ text: String) {
+        let (_, diagnostics) = ContentLoader.parsePersona(yaml: text, id: "a", file: "a.yaml")
+        #expect(!diagnostics.contains { $0.message.contains("not supported") || $0.message.contains("not well formed") },
+                "\(diagnostics.map(\.description))")
+    }
+
     @Test(arguments: [63, 64, 100, 990, 5_000])
     func deepNestingIsRefused(lists: Int) {
         // The root mapping is one level; `lists` nested lists sit under it.

@@ -23,6 +23,13 @@ import Testing
         #expect(try #require(persona).contactPreference == "phone")
     }
 
+    @Test func windowsLineEndingsLoad() throws {
+        let text = validPersona.replacingOccurrences(of: "\n", with: "\r\n")
+        let (persona, diagnostics) = ContentLoader.parsePersona(yaml: text, id: "dana", file: "dana.yaml")
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
+        #expect(try #require(persona).summary == "Freelance bookkeeper who works from home and has no time to lose.")
+    }
+
     struct Case: Sendable, CustomTestStringConvertible {
         var fixture: Marked
         var message: String

@@ -295,6 +295,36 @@ import Testing
                 branches:
                   - goto: done
             """, .error, "`Greeting` is not a valid node id: use lowercase letters, digits, `-` and `_`"),
+        Case("facts is not a list", nodes: """
+              greeting:
+                say: Hello
+                facts: 👉since_tuesday
+                branches:
+                  - goto: done
+            """, .error, "`facts` should be a list, e.g. `facts: [some_id]`, not `since_tuesday`", exact: true),
+        Case("branches is not a list", nodes: """
+              greeting:
+                say: Hello
+                branches: 👉done
+            """, .error, "`branches` should be a list with each item starting `- goto:`, not `done`", exact: true),
+        Case("condition in a folded block", nodes: """
+              greeting:
+                say: Hello
+                branches:
+                  - when: 👉>-
+                      acknowledged and
+                      mood = 1
+                    goto: done
+                  - goto: done
+            """, .error, "in `when:`: use `==` to compare", exact: true),
+        Case("condition that is a number", nodes: """
+              greeting:
+                say: Hello
+                branches:
+                  - when: 👉mood
+                    goto: done
+                  - goto: done
+            """, .error, "in `when:`: this is a number, not a yes/no test", exact: false),
         Case("alias", nodes: """
               greeting:
                 say: &hello Hello
