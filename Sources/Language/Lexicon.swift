@@ -1,0 +1,261 @@
+/// What a lexicon pattern is evidence of.
+enum Category: Int, CaseIterable, Sendable {
+    case acknowledge, check, questionStart, openStarter, requestForm, timeAsk
+    case action, timescale, customerAction, confirmation, ownership
+    case offer, anticipate, negative, mask, blame, jargon, calmDown, hollowCloser, smallTalk, transfer
+}
+
+/// One place a lexicon pattern matched.
+struct Hit: Sendable {
+    var category: Category
+    var range: Range<Int>
+    var flags: PatternFlags
+}
+
+/// All the analyser's phrase lists, compiled once into a trie of token patterns, so a reply is scanned
+/// in one pass whatever the size of the lists and phrases sharing a beginning are tried together.
+///
+/// Pattern text is a space-separated list of:
+/// - `word` — a word, compared by stem (so "booked" meets "book"); a contraction ("i'll") gives its words;
+/// - `a/b/c` — any one of the words; `[a b/c|d e]` — one of the phrases (`/` or `|` between);
+///   `(a b/c)` — optionally one of the phrases;
+/// - `word*` — any word starting with `word`;
+/// - `@class` — any word of a word class (`LexiconData.classes`);
+/// - `$MACRO` — any of the macro's phrases (`LexiconData.macros`);
+/// - `!a/b` or `!$MACRO` — a look-ahead: the next word is none of these (or the sentence ends);
+/// - `#` — a number; `_` — any word; `..` — up to three words of anything; `^` — at the start of a clause.
+///
+/// An entry may start with flags and a colon: `n` negatable, `s` statements only, `q` questions only,
+/// `a` anchored at the start of a clause, `f` future sense only, `-` none of the category's defaults.
+struct Lexicon: Sendable {
+    private struct Terminal: Sendable {
+        var category: Category
+        var flags: PatternFlags
+    }
+
+    private struct Node: Sendable {
+        /// Children reached by a word, keyed by the word's stem id (filled in by `finish()`).
+        var dispatch: [Int32: [Int32]] = [:]
+        /// Children reached by anything other than a plain word or word set.
+        var others: [(PatternElement, Int32)] = []
+        var terminals: [Terminal] = []
+        // Used while building.
+        var literal: [String: Int32] = [:]
+        var sets: [(Set<String>, Int32)] = []
+    }
+
+    private var nodes: [Node] = [Node()]
+    /// Stem ids: every stem the patterns mention.
+    private var ids: [String: Int32] = [:]
+    /// How many patterns the lists expanded to.
+    private(set) var patternCount = 0
+
+    /// The analyser's built-in lexicon.
+    static let standard = Lexicon(LexiconData.lists)
+
+    init(_ lists: [(Category, PatternFlags, [String])]) {
+        for (category, defaults, texts) in lists {
+            for text in texts {
+                for pattern in Self.compile(text, defaults: defaults) {
+                    insert(pattern, category)
+                }
+            }
+        }
+        finish()
+    }
+
+    private mutating func child(of node: Int, for element: PatternElement) -> Int {
+        switch element {
+        case let .stem(s):
+            if let next = nodes[node].literal[s] { return Int(next) }
+            nodes.append(Node())
+            nodes[node].literal[s] = Int32(nodes.count - 1)
+        case let .stems(set):
+            if let existing = nodes[node].sets.first(where: { $0.0 == set }) { return Int(existing.1) }
+            nodes.append(Node())
+            nodes[node].sets.append((set, Int32(nodes.count - 1)))
+        default:
+            if let existing = nodes[node].others.first(where: { $0.0 == element }) { return Int(existing.1) }
+            nodes.append(Node())
+            nodes[node].others.append((element, Int32(nodes.count - 1)))
+        }
+        return nodes.count - 1
+    }
+
+    private mutating func insert(_ pattern: Pattern, _ category: Category) {
+        var node = 0
+        for element in pattern.elements { node = child(of: node, for: element) }
+        if !nodes[node].terminals.contains(where: { $0.category == category && $0.flags == pattern.flags }) {
+            nodes[node].terminals.append(Terminal(category: category, flags: pattern.flags))
+            patternCount += 1
+        }
+    }
+
+    private func id(_ stem: String) -> Int32? { ids[stem] }
+
+    /// Turns word and word-set edges into one table per node keyed by stem id.
+    private mutating func finish() {
+        func intern(_ s: String) -> Int32 {
+            if let id = ids[s] { return id }
+            let id = Int32(ids.count)
+            ids[s] = id
+            return id
+        }
+        for n in nodes.indices {
+            var dispatch: [Int32: [Int32]] = [:]
+            for (s, c) in nodes[n].literal { dispatch[intern(s), default: []].append(c) }
+            for (set, c) in nodes[n].sets { for s in set { dispatch[intern(s), default: []].append(c) } }
+            nodes[n].dispatch = dispatch
+            nodes[n].literal = [:]
+            nodes[n].sets = []
+        }
+    }
+
+    /// Every match of every pattern, in order of where it starts.
+    func scan(_ tokens: [Token]) -> [Hit] {
+        var hits: [Hit] = []
+        let stemIDs = tokens.map { ids[$0.stem] ?? -1 }
+        for i in tokens.indices {
+            walk(0, i, start: i, sentence: tokens[i].sentence, tokens, stemIDs, &hits)
+        }
+        return hits
+    }
+
+    private func walk(_ node: Int, _ p: Int, start: Int, sentence: Int, _ tokens: [Token], _ stemIDs: [Int32],
+                      _ hits: inout [Hit]) {
+        for t in nodes[node].terminals where p > start {
+            hits.append(Hit(category: t.category, range: start..<p, flags: t.flags))
+        }
+        let inSentence = p < tokens.count && tokens[p].sentence == sentence
+        if inSentence, stemIDs[p] >= 0, let next = nodes[node].dispatch[stemIDs[p]] {
+            for c in next { walk(Int(c), p + 1, start: start, sentence: sentence, tokens, stemIDs, &hits) }
+        }
+        for (element, next) in nodes[node].others {
+            switch element {
+            case let .gap(n):
+                var skip = 0
+                while skip <= n, p + skip <= tokens.count {
+                    if skip > 0 && tokens[p + skip - 1].sentence != sentence { break }
+                    walk(Int(next), p + skip, start: start, sentence: sentence, tokens, stemIDs, &hits)
+                    skip += 1
+                }
+            case let .notStems(set):
+                if !inSentence || !set.contains(tokens[p].stem) {
+                    walk(Int(next), p, start: start, sentence: sentence, tokens, stemIDs, &hits)
+                }
+            default:
+                if inSentence && element.matches(tokens[p]) {
+                    walk(Int(next), p + 1, start: start, sentence: sentence, tokens, stemIDs, &hits)
+                }
+            }
+        }
+    }
+
+    // MARK: - Compiling
+
+    /// Compiles one entry into the patterns it stands for (macros and alternatives multiply them).
+    static func compile(_ text: String, defaults: PatternFlags) -> [Pattern] {
+        var flags = defaults
+        var body = Substring(text)
+        if let colon = body.firstIndex(of: ":"), body.distance(from: body.startIndex, to: colon) <= 4 {
+            let marks = body[..<colon]
+            if marks.allSatisfy({ "nsqaf-".contains($0) }) {
+                if marks.contains("-") { flags = [] }
+                if marks.contains("n") { flags.insert(.negatable) }
+                if marks.contains("s") { flags.insert(.statement) }
+                if marks.contains("q") { flags.insert(.question) }
+                if marks.contains("a") { flags.insert(.anchored) }
+                if marks.contains("f") { flags.insert(.future) }
+                body = body[body.index(after: colon)...]
+            }
+        }
+        if body.split(separator: " ").first == "^" { flags.insert(.anchored) }
+        // An entry with optional parts never shrinks to a single word: "(so/really) sorry (to/about)"
+        // must not match every "sorry".
+        let minimum = body.contains("(") || body.contains("[") ? 2 : 1
+        return sequences(body).filter { $0.count >= minimum }.map { Pattern(elements: $0, flags: flags) }
+    }
+
+    /// The element sequences a piece of pattern text stands for.
+    private static func sequences(_ text: Substring) -> [[PatternElement]] {
+        var result: [[PatternElement]] = [[]]
+        for part in parts(text) {
+            let options = alternatives(for: part)
+            var next: [[PatternElement]] = []
+            next.reserveCapacity(result.count * options.count)
+            for s in result { for o in options { next.append(s + o) } }
+            result = next
+        }
+        return result
+    }
+
+    /// Splits pattern text at spaces outside parentheses.
+    private static func parts(_ text: Substring) -> [Substring] {
+        var out: [Substring] = []
+        var depth = 0
+        var start = text.startIndex
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            if c == "(" || c == "[" { depth += 1 } else if c == ")" || c == "]" { depth = max(0, depth - 1) }
+            if c == " " && depth == 0 {
+                if start < i { out.append(text[start..<i]) }
+                start = text.index(after: i)
+            }
+            i = text.index(after: i)
+        }
+        if start < text.endIndex { out.append(text[start...]) }
+        return out
+    }
+
+    /// The element sequences one part of an entry can stand for.
+    private static func alternatives(for part: Substring) -> [[PatternElement]] {
+        if part.first == "!" {
+            var list = part.dropFirst()
+            if list.first == "$" { list = Substring((LexiconData.macros[String(list.dropFirst())] ?? []).joined(separator: "/")) }
+            return [[.notStems(stems(list))]]
+        }
+        if part.first == "(" && part.hasSuffix(")") { return [[]] + group(part.dropFirst().dropLast()) }
+        if part.first == "[" && part.hasSuffix("]") { return group(part.dropFirst().dropLast()) }
+        if part.contains("/") || part.contains("|") { return group(part) }
+        switch part.first {
+        case "^": return [[]]
+        case "#" where part.count == 1: return [[.number]]
+        case "_" where part.count == 1: return [[.any]]
+        case "$":
+            let phrases = LexiconData.macros[String(part.dropFirst())] ?? []
+            return phrases.flatMap { sequences(Substring($0)) }
+        case "@":
+            return [[.stems(LexiconData.classStems[String(part.dropFirst())] ?? [])]]
+        default:
+            if part == ".." { return [[.gap(3)]] }
+            if part.hasSuffix("*") { return [[.prefix(String(part.dropLast()).lowercased())]] }
+            let words = TokenizedText(String(part)).tokens.map { PatternElement.stem($0.stem) }
+            return [words]
+        }
+    }
+
+    /// Alternatives separated by `/` or `|`, each a phrase; single words are merged into one element.
+    private static func group(_ text: Substring) -> [[PatternElement]] {
+        let options = text.split(whereSeparator: { $0 == "/" || $0 == "|" }).map { sequences($0) }
+        var single = Set<String>()
+        var rest: [[PatternElement]] = []
+        for option in options {
+            for seq in option {
+                if seq.count == 1, case let .stem(s) = seq[0] { single.insert(s) } else { rest.append(seq) }
+            }
+        }
+        if single.count == 1, let only = single.first { rest.append([.stem(only)]) }
+        else if !single.isEmpty { rest.append([.stems(single)]) }
+        return rest
+    }
+
+    /// The stems of `a/b/c`.
+    private static func stems(_ list: Substring) -> Set<String> {
+        var set = Set<String>()
+        for w in list.split(whereSeparator: { $0 == "/" || $0 == "|" }) {
+            for t in TokenizedText(String(w)).tokens { set.insert(t.stem) }
+        }
+        return set
+    }
+}

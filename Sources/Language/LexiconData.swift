@@ -1,0 +1,466 @@
+// The analyser's phrase lists. The pattern syntax is described on `Lexicon`.
+// Words are compared by stem after normalisation, so list one form of a word ("book" also finds
+// "booked" and "booking"), write contractions either way ("i'll" is "i will"), and use the American
+// spelling only where British and American differ ("apologize" also finds "apologise").
+
+enum LexiconData {
+    /// Phrases a macro (`$NAME`) stands for.
+    static let macros: [String: [String]] = [
+        // The agent committing to do something.
+        "IWILL": ["i will", "i shall", "i am going to", "i can", "i will be able to", "i am able to"],
+        "WEWILL": ["i will", "i shall", "i am going to", "we will", "we shall", "we are going to",
+                   "i can", "we can", "i will be able to", "we will be able to", "i am able to"],
+        "IHAVE": ["i have", "we have", "i have gone ahead and", "we have gone ahead and", "i went ahead and",
+                  "i did", "i had", "we did"],
+        "IAM": ["i am", "we are", "i am currently", "we are currently"],
+        "LETME": ["let me", "let us", "allow me to", "i could", "i would like to", "i would be happy to",
+                  "i am happy to", "i will be happy to", "i need to", "i want to", "i would", "we would",
+                  "i will need to", "i will have to", "i am about to", "i will go ahead and", "i will just go and",
+                  "i will quickly", "i have to", "i can go ahead and", "i will get", "i am getting"],
+        "ADV": ["", "just", "also", "now", "personally", "then", "definitely", "immediately", "actually",
+                "happily", "gladly", "quickly", "already", "certainly", "straight", "right", "now go ahead and",
+                "go ahead and", "quickly go ahead and", "just go ahead and", "also go ahead and", "be",
+                "get", "make sure i", "make sure we", "also make sure i"],
+        "SORRY": ["sorry", "apologize", "apology", "apologies"],
+        "FEEL": ["frustrating", "frustrated", "annoying", "annoyed", "difficult", "hard", "stressful", "stressed",
+                 "worrying", "worried", "upsetting", "upset", "awful", "inconvenient", "inconvenience",
+                 "horrible", "terrible", "maddening", "infuriating", "disappointing", "disappointed",
+                 "exasperating", "irritating", "a pain", "a nightmare", "a hassle", "a worry", "rubbish",
+                 "unacceptable", "not good enough", "not on", "not ideal", "not good", "no good", "tough",
+                 "concerning", "confusing", "a real pain", "so annoying", "angry", "a headache", "draining",
+                 "exhausting", "scary", "a shock", "distressing", "rough", "bad", "not fair", "unfair"],
+        "ME": ["i", "we"],
+        "TIMEUNIT": ["minutes", "minute", "hours", "hour", "days", "day", "weeks", "week", "months", "month",
+                     "working days", "business days", "working day", "business day", "working hours",
+                     "business hours", "calendar days", "days or so", "hours or so"],
+        "CLOCK": ["am", "pm", "o clock", "oclock", "this afternoon", "this evening", "this morning", "tonight",
+                  "tomorrow", "sharp", "thirty", "fifteen", "forty five", "at the latest", "latest"],
+        "WHEN": ["today", "tonight", "tomorrow", "this afternoon", "this evening", "this morning",
+                 "the morning", "the afternoon", "the evening"],
+        "AUXQ": ["is", "are", "was", "were", "do", "does", "did", "have", "has", "had", "can", "could", "would",
+                 "will", "should", "shall", "may", "might", "am"],
+        "NOTCLOSER": ["wrong/happening/going/broken/affected/playing/acting/odd/strange/unusual/not/different/that/about/on/connected/plugged/showing/flashing/making"],
+        "YOUREQ": ["you", "you please", "you just", "you possibly", "you quickly"],
+    ]
+
+    /// Question words that make a question open.
+    static let openWords: Set<String> = ["what", "how", "why", "when", "where", "which", "who"]
+
+    /// Common words that say nothing about the subject of a reply.
+    static let stopWords: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "if", "so", "to", "of", "in", "on", "at", "by", "for", "with", "from",
+        "up", "down", "out", "off", "over", "into", "about", "as", "is", "am", "are", "was", "were", "be", "been",
+        "being", "do", "does", "did", "have", "has", "had", "will", "would", "shall", "should", "can", "could",
+        "may", "might", "must", "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she",
+        "her", "it", "its", "they", "them", "their", "this", "that", "these", "those", "there", "here", "what",
+        "which", "who", "whom", "how", "why", "when", "where", "not", "no", "yes", "ok", "oh", "um", "uh", "erm",
+        "hmm", "hm", "well", "right", "just", "really", "very", "too", "also", "then", "now", "all", "any",
+        "some", "more", "most", "much", "many", "such", "only", "own", "same", "than", "get", "got", "go", "going",
+        "okay", "yeah", "yep", "sure", "fine", "thing", "things", "something", "anything", "nothing", "lol",
+        "please", "thanks", "thank", "hello", "hi", "hey", "bye", "good", "great", "nice", "like", "know", "see",
+        "say", "said", "let", "make", "one", "way", "again", "still", "even", "back", "cool",
+    ]
+
+    /// Word classes (`@name`), compared by stem.
+    static let classes: [String: [String]] = [
+        "act": [
+            "book", "raise", "send", "sent", "reset", "refund", "arrange", "escalate", "check", "log", "schedule",
+            "credit", "replace", "fix", "cancel", "canceled", "update", "process", "apply", "issue", "organize",
+            "sort", "look", "investigate", "contact", "email", "text", "call", "ring", "rang", "phone", "chase",
+            "add", "remove", "change", "switch", "restart", "reboot", "run", "test", "dispatch", "order",
+            "post", "waive", "upgrade", "follow", "note", "record", "open", "submit", "request", "set",
+            "activate", "unlock", "reconnect", "reactivate", "get", "got", "put", "make", "made", "keep", "kept",
+            "monitor", "refresh", "reissue", "resend", "correct", "adjust", "reverse", "cover", "compensate",
+            "repair", "restore", "review", "verify", "report", "flag", "amend", "unblock", "release", "approve",
+            "authorize", "expedite", "prioritize", "return", "collect", "deliver", "ship", "courier", "visit",
+            "attend", "take", "took", "handle", "deal", "dealt", "resolve", "clear", "reduce", "lower",
+            "discount", "give", "gave", "block", "freeze", "stop", "suspend", "pause", "port", "migrate", "move",
+            "speak", "spoke", "talk", "ask", "find", "found", "work", "push", "install", "configure", "pay", "paid",
+            "match", "extend", "renew", "downgrade", "swap", "exchange", "confirm", "forward", "share", "mark",
+            "reopen", "close", "diagnose", "troubleshoot", "trace", "track", "locate", "recover", "retrieve",
+            "reinstate", "rebook", "reschedule", "edit", "write", "wrote", "document", "double", "do", "done",
+            "pull", "bring", "load", "top", "refund", "honor", "ping", "drop",
+            "recheck", "rerun", "reprocess", "resend", "split", "spread", "waive",
+        ],
+        "custverb": [
+            "restart", "reboot", "unplug", "plug", "switch", "turn", "send", "check", "try", "keep", "pop", "pay",
+            "post", "return", "reply", "upload", "email", "text", "call", "ring", "log", "click", "go", "visit",
+            "fill", "sign", "bring", "take", "hold", "leave", "wait", "press", "tap", "open", "install",
+            "download", "update", "reset", "look", "forward", "print", "scan", "photograph", "track", "make",
+            "remove", "insert", "put", "move", "charge", "connect", "disconnect", "enter", "type", "select",
+            "choose", "follow", "read", "allow", "give", "let", "contact", "drop", "pack", "box", "note",
+            "write", "sign", "keep", "save", "delete", "clear", "close", "quit", "power", "hang", "head",
+            "pick", "collect", "bring", "check", "come", "stay", "use", "set", "change", "confirm", "verify",
+        ],
+        "weekday": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+                    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "weekend"],
+        "month": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                  "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                  "sept", "oct", "nov", "dec"],
+        "ordinal": ["st", "nd", "rd", "th"],
+        "wh": ["what", "how", "why", "when", "where", "which", "who", "whose", "whom"],
+        "openwh": ["what", "how", "why", "when", "where", "which", "who"],
+        "pron": ["you", "it", "they", "we", "i", "there", "the", "that", "this", "your", "he", "she", "everything",
+                 "anything", "anyone", "someone", "things", "my", "our", "its", "these", "those", "a", "an", "any",
+                 "somebody", "anybody", "me", "us", "them"],
+        "aux": ["is", "are", "was", "were", "do", "does", "did", "have", "has", "had", "can", "could", "would",
+                "will", "should", "shall", "may", "might", "am", "must"],
+        "negator": ["not", "never", "no", "unable", "nothing", "without", "neither", "nor", "nobody", "none"],
+    ]
+
+    /// The stems of each word class, computed once.
+    static let classStems: [String: Set<String>] = {
+        var out: [String: Set<String>] = [:]
+        for (name, words) in classes {
+            var set = Set<String>()
+            // A class holds single words; a phrase would wrongly add each of its words.
+            for w in words {
+                let tokens = TokenizedText(w).tokens
+                if tokens.count == 1 { set.insert(tokens[0].stem) }
+            }
+            out[name] = set
+        }
+        return out
+    }()
+
+    /// Every category's default flags and phrases.
+    static let lists: [(Category, PatternFlags, [String])] = [
+        (.acknowledge, [], acknowledge),
+        (.check, [], check),
+        (.questionStart, [.anchored], questionStart),
+        (.openStarter, [], openStarter),
+        (.requestForm, [.question], requestForm),
+        (.timeAsk, [.question], timeAsk),
+        (.action, [.negatable], action),
+        (.timescale, [.negatable, .future], timescale),
+        (.customerAction, [.negatable], customerAction),
+        (.confirmation, [.negatable], confirmation),
+        (.ownership, [.negatable], ownership),
+        (.offer, [.negatable], offer),
+        (.anticipate, [], anticipate),
+        (.negative, [], negative),
+        (.mask, [], mask),
+        (.blame, [], blame),
+        (.jargon, [], jargon),
+        (.calmDown, [.negatable], calmDown),
+        (.hollowCloser, [], hollowCloser),
+        (.smallTalk, [], smallTalk),
+        (.transfer, [.negatable], transfer),
+    ]
+
+    // MARK: - Active listening
+
+    static let acknowledge = [
+        "$ME am (so/really/very/truly/terribly/awfully/genuinely/incredibly) sorry",
+        "$ME are (so/really/very/truly/terribly) sorry",
+        "(so/really/very/terribly/awfully) sorry (to/about/for/that/this/you)",
+        "^ sorry !what/can/could/i/which/who/where/how/did/come/pardon/say/repeat/do/would/is/was/when",
+        "^ so sorry", "^ really sorry", "^ very sorry",
+        "$ME (do/sincerely/really/truly) apologize", "(my/our) (sincere) (apologies/apology)", "^ apologies",
+        "apologies for", "apologize for", "sorry to hear", "sorry you have", "sorry that you", "sorry this has",
+        "sorry about (that/this/the/all)", "sorry for the", "sorry for (all) (the) trouble",
+        "(that/this/it) must be/have been/feel (so/really/very/incredibly/extremely/pretty/quite) $FEEL",
+        "that/this/it sounds/sound/sounded/seems/is/looks/feels (so/really/very/incredibly/extremely/pretty/quite/absolutely/genuinely/totally/just) $FEEL",
+        "that/this/it has been (so/really/very/incredibly/pretty/quite) $FEEL",
+        "how/what a frustrating/annoying/pain/nightmare/hassle/shame/worry/awful/horrible/terrible/stressful", "how frustrating/annoying/awful/infuriating/stressful/upsetting/horrible/maddening/worrying",
+        "$ME can understand/imagine/appreciate", "$ME can see/hear/tell [why/how/that/what/you are/this is/it is/just how/you have]",
+        "$ME can only imagine", "$ME (completely/totally/fully/really/absolutely/do/definitely) understand",
+        "$ME understand (how/why/that/this/your/you/what/it/where)", "^ $ME understand",
+        "$ME hear you", "$ME hear what you", "$ME hear that", "i get it/that/why/how/you",
+        "[thanks/thank you/thank you so/thank you very] (much) for (explaining/telling/letting/your/bearing/waiting/holding/calling/that/this/getting/being/bringing/giving/going/sharing/contacting/flagging/raising/the/all/reaching/taking/walking/talking/clarifying/confirming/coming/spending/sticking)",
+        "[thanks/thank you] for your patience/time/understanding", "appreciate your (patience/time/understanding)",
+        "$ME (really/do/totally) appreciate (that/this/how/it/you/your)",
+        "i would be/feel (just/exactly/really/very/so) (as) [frustrated/annoyed/upset/angry/worried/fed up/the same/livid/furious]",
+        "anyone would be", "i would feel the same", "you have every right", "understandably", "of course you are",
+        "i know how (frustrating/annoying/hard/difficult/stressful/worrying/upsetting/inconvenient/important)",
+        "i know (this/that/it) (is/has been/must be) $FEEL",
+        "that makes (total/complete/perfect) sense", "makes sense that you", "that is (a) shame", "what a shame", "oh no", "oh dear", "poor you",
+        "i feel for you", "i realize (how/that/this/why)", "$ME take/understand this/that/it (very) seriously",
+        "not what you (need/needed/want/wanted/expect/expected)", "not the (service/experience) you",
+        "i am (really/so/very) (glad/pleased) you (called/rang/told/got)",
+        "must have been (so/really/very) $FEEL", "this/that has (clearly) (really) caused/been (a lot of/so much) stress/trouble/hassle/inconvenience",
+        "sympathize", "i see what you mean", "i see why", "fair enough", "you are (absolutely/completely/quite) right to",
+        "you are right (to/that)", "no wonder you are", "must be (so/really/very/incredibly/extremely/pretty/quite) $FEEL",
+    ]
+
+    static let check = [
+        "have/did $ME got/get/understood/understand/heard/caught that/this/it/everything/all/you (right/correct/correctly/properly)",
+        "have/did $ME got/get/understood/understand/heard/caught the/your (details/facts/problem|issue) (right/correct/correctly/properly)",
+        "do $ME have/understand that/this/it/everything (right/correctly) (correct)",
+        "do $ME understand (you/that/this) correctly", "have $ME understood (you/that/this) (correctly/right)",
+        "is/was that/this/it/everything/all (about/all) right/correct/accurate/fair", "would that/this/it be (about) right/correct/accurate/fair",
+        "does/do/would/will that/this/it/everything/all sound/seem (about/all) right/correct/accurate",
+        "is/was that/this (a) fair/accurate/good/correct summary/description/picture/reflection",
+        "is/was that/this what happened/you/is/has/was", "does/would that sum/cover (it/everything/things) (up)",
+        "just to [confirm/check/clarify/recap/summarize/summarise/be clear/make sure/double check/play back/read back]",
+        "just so i/we [understand/am clear/have got/know i/get]", "to make sure i/we (have/am/have got) understand/understood/got/get/clear/heard/read",
+        "[let me/can i/could i/i will/i just want to/i want to/let me just/i will just/i would like to] [check/confirm/recap/summarize/repeat/play back/read back] (that|what|to) i/we (have/am) [understood/understand/heard/got/get/read/have understood/have got]",
+        "[let me/can i/could i/i will/i just want to/i want to/let me just/so i can/i will just] [check/make sure] i/we have/understand/understood/got/heard",
+        "[let me/can i/could i/i will/i just want to/i want to/just/let me just/i will just/i would like to] [recap/summarize/sum up/play back/read back]",
+        "if i have/am understood/understanding (you) (correctly/right)", "if i understand (you/that/this) (correctly/right)",
+        "if i have got this/that/it/you right", "(so) what you are saying is", "what i am hearing is", "so you are saying",
+        "am i right/correct", "have/did i miss/missed/left/leave/forget/forgot/overlook/overlooked anything/something", "have/did i left/leave (anything/something) out",
+        "is there anything i (have) [missed/left out/got wrong/forgotten]", "correct me if", "fair to say", "would it be fair",
+        "did/have i hear/heard that/you right/correctly", "tell me if i have/am got/missing/missed/wrong",
+        "sound/sounds (about) right", "i want to make sure i have/understand/understood/got",
+        "make sure i have understood/got that/this/everything/it/you", "anything i have missed", "did i hear that right",
+        "let me (just) make sure i (have/am) (understand/understood/got/get/clear)",
+    ]
+
+    static let questionStart = [
+        "@wh $AUXQ", "how long/many/much/often/soon/far/come/quickly/old/big/bad/frequently",
+        "what time/day/date/kind/sort/type/happens/happened/exactly/else/colour/model/make/number/speed/error/message",
+        "which one/way/option/day/time/of/number/device/account/address/service", "who is/was/did/do/should/can",
+        "@aux $YOUREQ", "@aux it/they/we/i/there/the/that/this/your/he/she/everything/anything/anyone/someone/things/my/our/its/any/these/those/a/an",
+        "-:i was wondering", "-:i wondered", "-:may i ask", "-:can i ask", "-:could i ask", "-:i would like to know",
+        "-:do you mind", "-:would you mind", "-:any idea", "-:anything else", "-:any luck/joy/change/difference",
+    ]
+
+    static let openStarter = [
+        "^ tell me [what/how/why/when/where/which/more/about/exactly/a bit/everything/all/who]",
+        "^ talk/walk/take me through", "^ describe", "^ explain (to me) what/how/why/when/where",
+        "@aux you (please/just) tell/talk/walk/take/say (me/us) [through/what/how/why/when/where/which/more/about/exactly/a bit/everything/all]",
+        "@aux you (please/just) describe/explain", "help me understand", "i would (like/love) to (hear|understand|know) (more/what/how/why/about)",
+        "what/how do/would you mean/describe/say", "in your own words", "what happens/happened when/after/if/next/then",
+        "what did/do/does/have/has/had/is/are/was/were/would/could/can/will you/it/they/the/that/this/your",
+        "how did/do/does/have/has/had/is/are/was/were/would/could/can/will you/it/they/the/that/this/your",
+        "why did/do/does/have/has/had/is/are/was/were/would/could/can/will you/it/they/the/that/this/your",
+    ]
+
+    static let requestForm = [
+        "@aux $YOUREQ tell/give/send/remind/read/spell (me/us) (again)",
+        "@aux $YOUREQ let (me/us) know", "@aux $YOUREQ remind me", "@aux i have/get/take/grab/ask (for) your/the/what/when",
+        "@aux i ask (you)", "@aux you remember/recall/know", "what is/was/are/were your/the",
+        "when did/was/were/is/does/has/have", "since when", "how long", "how many", "what time/day/date",
+        "where did/is/was/were/are", "what did (you/it)", "who did/was/is", "^ tell/remind me", "which day/date/time/one",
+        "what happened/happens",
+    ]
+
+    static let timeAsk = [
+        "since when", "when did .. (start/begin/happen/stop/first/go/break/drop/fail/notice/cut/appear)",
+        "when was the first time", "when did you first", "how long (has/have/had/is/was/ago) (it/this/that/the/you)",
+        "how long ago", "how long (has/have) (it/this/that) been", "what day/time/date did", "when did (this/it/that) (all) start",
+        "when (is/was) the first time", "when did you (first) (notice/see/spot/realize|start)",
+        "how long have you (had/been/noticed)", "what day (was/did) (it/this/that)",
+    ]
+
+    // MARK: - Next steps
+
+    static let action = [
+        "$WEWILL $ADV @act", "$IHAVE $ADV @act", "$IAM $ADV @act", "$LETME $ADV @act",
+        "(has/have/had) (now/just/already/also) been @act", "(is/are) (now) being @act", "is/are now @act",
+        "will (now/also/then) be @act", "(it/this/that/they/the/your) will (now/also) be @act",
+        "engineer/technician/courier/someone/somebody/specialist/team/colleague/manager/supervisor/driver/installer/person/engineers [will/is going to/is coming/are coming/should] (now/also/then) @act/come/visit/arrive/attend/be/pop",
+        "refund/credit/replacement/engineer/parcel/order/payment/router/letter/card/package/box/device/kit/part/visit/appointment/booking/technician is/has/have/are (been) [on its way/on the way/booked/arranged/scheduled/sent/confirmed/approved/processed/dispatched/raised/logged/issued/applied/posted/ordered]",
+        "i/we will get/have that/this/it/everything [sorted/fixed/done/booked/sent/arranged/resolved/replaced/refunded/credited/changed/switched/moved/canceled/reset/sorted out]",
+        "$LETME get/have that/this/it/everything sorted/fixed/done/booked/sent/arranged/resolved",
+        "i/we will/can [sort/take care of/look after/deal with] that/this/it/everything/your",
+        "leave it with me", "i am on it", "i am onto it", "consider it done", "i am putting (that/this/it/you)",
+        "i am booking", "i am sending", "i am raising", "i am arranging", "that is (now) [done/sorted/booked/sent/raised/fixed/arranged/booked in]",
+        "[all/it is/it has been/that has been/everything is/that is all/you are all] sorted/done/fixed/booked/arranged/reset/refunded/credited/processed/resolved",
+    ]
+
+    static let timescale = [
+        "today", "tonight", "tomorrow", "this afternoon", "this evening", "this morning", "later today", "later on today",
+        "first thing", "end of (the) day/week/month/play/business/today/tomorrow", "close of play/business",
+        "by/before/at/around/from/after/until/till/between/for/about/roughly/approximately/approx # [am/pm/oclock/o clock/thirty/fifteen/forty five/in the morning/in the afternoon/in the evening/tonight/tomorrow/today/this afternoon/this evening/at the latest]",
+        "# [am/pm/oclock/o clock]", "# and # am/pm", "# # am/pm", "noon", "midday", "lunchtime", "midnight", "by/before/at/around/after lunch",
+        "by/before/at/around/until/till #",
+        "within/in/under/inside (the next/the/a/an/about/around/roughly/just/less than/no more than/up to) (#) (#) $TIMEUNIT",
+        "within/in/under/inside the/an/a hour/day/week", "in a/an [hour/day/week/minute/few minutes/couple of days/couple of hours/few days/few hours/moment/sec/second/tick]",
+        "within/in/over/for the next (#) (#) (few/couple of/couple) $TIMEUNIT", "within/in/over a [few/couple of] $TIMEUNIT",
+        "up to # (#) $TIMEUNIT", "# to # $TIMEUNIT", "# or # $TIMEUNIT", "# working/business/calendar days/day/hours",
+        "take (up to/about/around/roughly/approximately/approx/around about/no more than/less than) # $TIMEUNIT",
+        "next # $TIMEUNIT", "a/the couple/few (of) (working/business) days/hours/weeks/minutes",
+        "[on/by/this/next/until/till/before/from/this coming/coming] @weekday", "@weekday [morning/afternoon/evening/night/at/by/between/before/after/first thing/am/pm]",
+        "next week/month/weekend/year", "this week/weekend/month", "over the weekend", "by the weekend", "at the weekend",
+        "right now", "straight away", "right away", "immediately", "while (we are/you are/i am) (still) on the (call/phone/line)",
+        "in the next/coming (few) minutes/hours/days/weeks", "in the morning", "in the afternoon", "in the evening",
+        "# @month", "@month #", "the # @ordinal", "# @ordinal (of) (@month)", "on the # @ordinal", "(on/by/before) #",
+        "(the) same day", "overnight", "by return", "as of today", "from today",
+        "as of tomorrow", "from tomorrow", "no later than", "on/in your next bill/statement",
+        "half an hour", "# minutes/hours [from now/time]", "# minutes/hours time",
+    ]
+
+    static let customerAction = [
+        "you (will/would/may/might/just/also/then) need to", "you need to", "you (will/would) have to", "you have to",
+        "you (just/simply) have to", "you must", "all you (need/have) to do", "what i need you to do", "the next step for you",
+        "your next step", "(i/we) (will/would) need you to", "(i/we) need you to", "i would like you to", "i would ask you to",
+        "could/can/would/will you please/kindly", "could/can/would/will you (just) @custverb",
+        "please (just/also/then/now/could you/can you|do|kindly) @custverb", "please make sure", "please [do not forget/remember]",
+        "if you can/could/would (please) (just) @custverb/send/email/text/let/pop/give/ring/call",
+        "make sure (that) you", "keep an eye (out) (for/on)", "look out for", "watch/keep out for",
+        "try @custverb", "you can (just/also/then/now) @custverb", "you should (just/also/then/now) @custverb",
+        "you (will/would) want to", "it would help if you", "what you (will) need to do", "^ (just) @custverb !you/yourself/me/us",
+        "do not forget to", "remember to", "when you get/receive (the/a/an/it/that/this) (..) (please) (just) @custverb",
+        "you are welcome/free to", "feel free to", "if you want to @custverb", "you are able to @custverb",
+        "you may want to", "you might want to", "i would (suggest/recommend/advise) (that) you",
+        "(the) best thing (for you) (to do) (is|would be) to", "i would like you to",
+    ]
+
+    static let confirmation = [
+        "email !address/addresses/addy", "e mail !address", "text !box", "text message", "sms", "letter", "in writing",
+        "in the post", "by post", "reference number", "reference", "confirmation (number/email/text/letter/message|code)",
+        "confirm (it/that/this/everything) by/in/via/over email/text/letter/writing", "ticket", "ticket number",
+        "case number", "case reference", "booking reference", "booking number", "order number", "receipt", "written",
+        "notification", "push notification", "voicemail", "message you", "confirmation", "job number", "claim number",
+        "incident number", "tracking number", "tracking link", "complaint number", "@act (you) a/the copy/summary/confirmation",
+        "email/text/message you (the/a/your) details/confirmation/summary/reference/link/copy",
+    ]
+
+    static let ownership = [
+        "$IWILL $ADV (call/ring/phone/contact/text/email/message/bell) you (back)", "$IWILL $ADV give you a (call/ring/bell|buzz)",
+        "$IWILL $ADV be in touch", "$IWILL $ADV get back to you", "$IWILL $ADV come back to you",
+        "$IWILL $ADV follow (this/that/it/your case/everything) up", "$IWILL $ADV follow up", "$IWILL $ADV keep an eye on",
+        "$IWILL $ADV keep (you) (updated/posted/informed/in the loop)", "$IWILL $ADV update you", "$IWILL $ADV let you know",
+        "$IWILL $ADV make sure", "$IWILL personally", "$IWILL $ADV check (back/in) (with you)", "$IWILL $ADV chase",
+        "$IWILL $ADV own", "$IWILL $ADV take ownership", "$IWILL $ADV look after", "$IWILL $ADV monitor",
+        "$IWILL $ADV stay on", "$IWILL $ADV see (it/this/that) through", "$IWILL $ADV handle (this/that/it/your)",
+        "$IWILL $ADV take care of", "$IWILL $ADV see to it", "i am going to personally", "i personally",
+        "i will be your (point/single point) of contact", "i am your (point/single point) of contact", "my direct (line/number/email|extension)",
+        "my extension", "you can (reach/contact/call/ring/email) me", "call me directly", "ask for me", "leave it with me",
+        "i take (full) responsibility/ownership", "i will (keep/stay) on (top of|it|this|the case)", "i will stay with you",
+        "$IWILL $ADV keep/hold the/your case/ticket/complaint open", "i own (this/it)", "i am (personally) [looking after/handling/dealing with/taking care of/owning]",
+        "i will not (stop/rest|close) until", "i will (stay/be) on the (line/call|phone) (with you)",
+    ]
+
+    // MARK: - Forward resolution
+
+    static let offer = [
+        "i/we could also", "would you like !me/us/to", "would you like to add/upgrade/switch/try/hear/know/look/take/consider/get/go/move/have/change/join/save/sign/see",
+        "would you be interested", "you/they might/may (be) interested/like/want/prefer/find/benefit", "might/may/could be worth",
+        "i/we can/could offer", "i/we can/could (also) [give/add/include/throw in/set you up with/get you] (you) (a/an/the) discount/upgrade/deal/plan/bundle/booster/credit/month/free/better/cheaper/faster/new/extra/loyalty",
+        "i/we offer", "[there is/we have/there are/we have got/we do] a/an/some [plan/option/deal/offer/package/bundle/tariff/promotion/discount/upgrade/add on/product/service/cheaper/better/faster/new/special]",
+        "special offer", "upgrade", "have you [considered/thought about/looked at/heard of/heard about]", "how about a/an/adding/switching/upgrading/moving/the/we",
+        "what about a/an/adding/switching/upgrading/the", "i/we can/could recommend/suggest", "i would recommend/suggest", "i recommend",
+        "if you are interested", "if you (would) like/want i/we can/could", "a better deal", "better plan/package/tariff/value/option/deal",
+        "save you (some) money", "save (some) money", "cheaper plan/package/tariff/option/deal", "discount", "bundle",
+        "add on", "loyalty offer/discount/deal", "free upgrade/month/trial/booster", "(you) qualify for", "you are eligible for",
+        "i/we can/could switch/move/upgrade you", "would it/that help [if/to have]",
+    ]
+
+    static let anticipate = [
+        "sf:[when/once/after/as soon as] the/your/it/they/that/this/you (..) [arrive/arrives/come through/comes through/delivered/is delivered/installed/is installed/plugged in/turned on/switched on/land/lands/activated/is activated/goes live/is live/processed/is processed/is complete/is completed/finished/is finished/is done/is fixed/is repaired/is back/comes back on/is connected/is set up/turns up/get it/receive it/get the/receive the/gets to you/reaches you/first bill/new bill]",
+        "you may/might/could (also) [notice/see/get/receive/find/hear/want/need/be asked/spot/feel/experience/lose]", "you will (probably/likely) [notice/see/find/hear/be asked/spot/experience/lose]", "you will also get/receive/see/notice",
+        "you will also", "that/this/it is (completely/perfectly/totally/quite/entirely/absolutely) [normal/expected/nothing to worry]",
+        "do not [worry/panic/be alarmed/be concerned] if/when/about", "do not be alarmed",
+        "so/and you [do not/will not/would not] have/need to call/ring/phone/contact/chase/come (us) (back/again)",
+        "you/there [will not/should not/do not] need/have to call/ring/phone/contact/chase (us) (back/again)",
+        "no need to call/ring/phone/contact/chase (us) (back/again)", "in case", "if that/this/it [happens/happen/comes back/does] (again)",
+        "if that/this/it/the/your (..) [does not/do not/still/stops/fails/comes back/happens again/drops again/is not]",
+        "if you [do not/have not/still] get/receive/hear/see/have", "if the problem/issue/fault [comes back/happens again/returns/persists/continues]",
+        "should you need", "next time", "going forward", "in (the) future", "to avoid/prevent/stop this/that/it (from) (happening)",
+        "heads up", "bear in mind", "worth knowing", "keep in mind", "one/another thing to [note/know/mention/be aware]",
+        "what to expect", "you can expect", "expect a/an/the/your/to", "the first bill", "your next/first/new bill/statement/invoice",
+        "it may/might/can/could/will take", "might/may/can/could take a/up/about/around/some", "pro rata", "prorated",
+        "before you ask/wonder", "you might be wondering", "you may be wondering", "in the meantime", "meanwhile",
+        "for peace of mind", "that way you", "so that you [do not/will not/can/know/are not/have]", "so you [know/can/have/are/will/do not]",
+        "while i am at it", "while we are at it", "i have also", "i will also", "i noticed",
+        "i can see (that) your/the [contract/plan/bill/account/payment/direct debit/renewal/warranty]",
+        "your contract/plan/warranty/renewal/subscription/card [is/ends/expires/runs out/renews/is due]",
+    ]
+
+    // MARK: - Things to avoid
+
+    static let negative = [
+        "can not", "could not", "will not", "would not", "am not able", "are not able", "not able", "unable", "unless",
+        "policy", "policies", "unfortunately", "not allowed", "not possible", "impossible", "nothing (i/we) can (do)",
+        "nothing (more/else) (i/we) can", "no way", "i am afraid", "i'm afraid", "not sure", "do not know", "no idea",
+        "not my", "not our", "refuse", "there is nothing/no", "not permitted", "not authorized", "we do not (offer/provide/do/allow/have/support|cover|accept|give|deal)",
+        "i do not (have/know/see/think)", "we never", "denied", "reject", "rejected", "won't", "can't", "cannot", "not in a position",
+        "out of my hands", "nothing to do with", "not how it works", "that is how it is", "the system [will not/does not/can not] let/allow",
+        "the rules", "according to (our/the) policy/rules/terms", "computer says no", "i have no (way|control|power|access)",
+        "there is nothing", "not going to be possible", "no longer available/possible/offer", "out of (my|our) control",
+        "we are not able", "not something (we|i) (can|do)",
+    ]
+
+    /// Phrases with negative words that are positive in sense ("no problem", "don't worry").
+    static let mask = [
+        "no problem", "not a problem", "no worries", "do not worry", "not to worry", "never mind", "do not hesitate",
+        "no extra/additional/further charge/cost/fee", "no charge/cost", "at no extra/additional cost", "will not [be charged/cost]",
+        "[will not/do not/not] need/have to", "no longer have/need to", "no need", "why not", "no matter", "no doubt",
+        "not only", "no later than", "not long", "nothing to worry", "no trouble", "would not want (you)", "can not wait",
+        "can not thank", "not at all", "not for long", "do not panic", "do not be alarmed/concerned",
+        "if you [did not/have not/do not]", "in case you [did not/have not]", "unless you did not",
+        "[if/in case/should] that/this/it [does not/is not/did not]", "if the/your (..) [does not/is not]",
+        "not been charged/billed", "will not [lose/miss/be left/be out of pocket/happen again]", "should not happen/take",
+        "can/could not [be happier/agree more]", "not that i [know/am aware]", "not/never have/need to call/ring/chase",
+    ]
+
+    static let blame = [
+        "you should have", "you should not have", "you ought to have", "you need/needed to have", "your (own) fault/mistake/error",
+        "s:you did not", "you forgot", "you failed to", "you must have", "you were supposed/meant to", "you were told/warned/advised/informed",
+        "you clearly/obviously did/have/are/were/should", "if you had (just) read/checked/called/followed/listened/paid/done/told/set/updated",
+        "as i (already/just) [said/told you/explained/mentioned]", "like i (already/just) said", "i already/just told you", "i have already told/explained/said",
+        "other/that department/team [messed/made/got/did/should/is to blame/screwed/mucked/dropped/failed/forgot]",
+        "messed it/this/that/things up", "messed up", "mucked up", "screwed up", "cocked up", "dropped the ball",
+        "their fault/mistake/error", "not my department/fault/job/problem/responsibility/area/team", "not our fault/problem/responsibility/department/mistake",
+        "nothing to do with me/us/my/our", "not down to me/us", "(the) billing/sales/technical/tech/other/previous team/department/agent/person [got it wrong/made a mistake/messed/should have/did not/failed/forgot]",
+        "blame the/them/your/it/that", "to blame", "whoever you spoke to", "the last/previous person/agent/advisor/adviser/colleague [you spoke to/should/did/got/made/gave/told]",
+        "my colleague [should/got/made/did/messed/gave/told you wrong/was wrong]", "they should have", "someone/somebody else (s) fault/mistake/problem",
+        "you did/have not read/checked/followed/listened/paid/called/told/set/updated/given/sent/returned/used/done", "user error",
+        "you keep/kept missing/forgetting/getting", "you are/were wrong/mistaken/confused", "you have (got) it/that wrong",
+        "(the) engineer [messed/did not/failed/forgot/got it wrong]", "you did/have not bother/bothered",
+    ]
+
+    static let jargon = [
+        "dns", "dns server", "ip", "ip address", "ipv4", "ipv6", "firmware", "router firmware", "ont", "optical network terminal",
+        "sim provisioning", "provisioning", "provision", "reprovision", "re provision", "mfa", "2fa", "two factor", "multi factor",
+        "packet loss", "packets", "dhcp", "escalation matrix", "sla", "slas", "service level agreement", "ticket triage", "triage",
+        "latency", "jitter", "ping (test/time/rate/times)", "bandwidth", "throughput", "mac address", "ssid", "wpa", "wpa2", "wpa3",
+        "wep", "subnet", "subnet mask", "default gateway", "gateway", "port forwarding", "vlan", "fttc", "fttp", "ftth", "adsl",
+        "vdsl", "dsl", "dslam", "line sync", "sync speed", "resync", "snr", "noise margin", "attenuation", "lan", "wan", "isp", "apn",
+        "imei", "imsi", "iccid", "puk", "pac code", "stac", "otp", "sso", "vpn", "browser cache", "cache", "ttl", "bgp", "nat",
+        "qos", "backhaul", "mtu", "docsis", "olt", "gpon", "pon", "dbm", "tcp", "udp", "ssl", "tls", "api", "oauth", "backend",
+        "back end", "tier (2/two/3/three)", "second line support", "second line team", "l2", "l3", "third line", "3 rd line",
+        "2 nd line", "crm", "kyc", "aml", "chargeback", "rca", "root cause analysis", "aht", "fcr", "nps", "csat", "ivr", "acd",
+        "wrap code", "disposition code", "work order", "fault code", "mpls", "sip", "voip", "pbx", "pstn", "ethernet backhaul",
+        "powerline adapter", "bridge mode", "reflash", "the exchange side", "ntp", "ntcp", "layer (2/3/two/three)", "l1", "pppoe",
+        "ppp", "authentication token", "auth token", "the node", "cmts", "fault ticket", "ticket id", "routing", "kernel", "rtt",
+        "mbps", "megabits", "upstream", "downstream", "sync rate", "dlm", "dynamic line management", "interleaving", "fast path",
+        "line profile", "ssid broadcast", "dual band", "beamforming", "channel width", "mesh node", "wan port", "lan port",
+        "hlr", "msisdn", "esim profile", "volte", "wifi calling provisioning", "number port", "porting", "pac", "imap", "smtp",
+        "pop3", "exchange server", "two step verification", "totp", "authenticator app", "biometric", "tokenization", "3ds",
+        "3d secure", "bacs", "chaps", "iban", "bic", "sort code", "direct debit indemnity", "pro rata", "pre auth", "pre authorization",
+        "arrears", "escalation path", "queue", "backlog", "level 2", "level 3", "ops team", "noc", "field ops", "openreach",
+    ]
+
+    static let calmDown = [
+        "calm down", "calm yourself", "stay calm", "keep calm", "be calm", "relax", "no need to [shout/yell/scream/swear/get upset/get angry/be upset/be angry/be rude/raise your voice/get worked up/get aggressive/be aggressive/take that tone/be like that/get so/be so]",
+        "stop shouting/yelling/screaming/swearing", "do not [shout/yell/scream/swear/raise your voice/take that tone/get angry/get upset/be rude]",
+        "lower your voice", "take a (deep) breath", "settle down", "chill", "chill out", "watch your language/tone/mouth", "mind your language/tone",
+        "you are [overreacting/over reacting/being unreasonable/being rude/being aggressive/being hysterical/being dramatic/being silly/being ridiculous]", "overreacting",
+        "you need to calm", "simmer down", "cool down", "cool it", "there is no need for that", "no need for that", "get a grip",
+        "i/we [will not/do not] tolerate/accept that/this/abuse/being", "if you keep/continue shouting/swearing/being",
+        "take it easy", "deep breaths",
+    ]
+
+    static let hollowCloser = [
+        "anything else (i/we) can (help/do/assist|sort)", "is there anything else !$NOTCLOSER", "anything else [today/for you/you need/at all/i can/we can/on your mind/you want/you would like]",
+        "(can/could/may) (i/we) (help/assist) (you) with anything else", "help (you) with anything (else/further)", "anything further",
+        "anything more (i/we) can", "is there something else", "what else can (i/we) (do/help|assist)", "any other questions/queries/issues/problems/concerns",
+        "will that be all", "will there be anything else", "is that everything (today|for today|for now)", "is that all (for today|today|for now)",
+        "is there anything more !$NOTCLOSER", "^ anything else !$NOTCLOSER",
+    ]
+
+    static let smallTalk = [
+        "weather", "sunny", "raining", "rainy", "snowing", "hot today/out/outside/there", "cold today/out/outside/there", "lovely day",
+        "nice day [out/today/for it]", "beautiful day", "your/good/nice/lovely/the/a weekend plans/was/been/go", "your/good/nice/lovely/great weekend",
+        "plans for the weekend", "doing anything nice", "how is/has/was your day/weekend/week/morning/afternoon (going/been)",
+        "having a good/nice/great/lovely day", "how are you (doing) (today/this morning/this afternoon)",
+        "how are things", "how is it going", "how is life", "holiday", "holidays", "vacation", "been away",
+        "football", "the match", "the game [last night/yesterday/at the weekend]", "did you watch/see/catch the", "christmas plans", "any plans",
+        "what a/an day/week/year", "the traffic", "nice name", "lovely name", "great name", "your accent", "where [are you/abouts are you] (calling) from",
+        "where are you based", "the cricket", "the rugby", "the tennis", "bake off", "[easter/summer/christmas/half term] plans/holidays/break",
+        "your/the kids/family/dog/cat/pets well/ok/doing", "been/going anywhere nice", "lovely weather", "nice weather", "terrible weather",
+    ]
+
+    static let transfer = [
+        "transfer [you/your call/the call/this call]", "transferring [you/your call/the call]", "put you through", "putting you through",
+        "another department", "another team", "a/the different department/team/area/number", "the other department/team", "pass you over/on/to/across/back",
+        "passing you over/on/to/across", "hand you over", "hand you to/on", "handing you over/on", "redirect [your call/you]", "connect you to/with",
+        "the right/relevant/correct/appropriate/specialist/dedicated department/team/people/person", "[you/you will] need/have to [call/ring/contact/phone/speak to/talk to/email] [them/the/another/a different/our]",
+        "call the other number", "speak to someone else", "put you on to", "i will get someone else", "not me/us you need", "get you over to",
+        "put you over/across to", "they can/could/will/would deal/help with this/that/it better", "best placed to", "send you over to",
+    ]
+}
