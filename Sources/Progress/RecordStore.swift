@@ -1,0 +1,321 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A record file that could not be read. It has been set aside (renamed, never deleted or
+/// overwritten) so it can be inspected or repaired by hand.
+public struct DamagedFile: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Where the file was.
+    public var path: String
+    /// Where it was moved to, if it could be moved.
+    public var movedTo: String?
+    public var reason: String
+
+    public var description: String {
+        let moved = movedTo.map { "; kept as \($0)" } ?? ""
+        return "\(path): \(reason)\(moved)"
+    }
+}
+
+/// Why the store could not do what was asked.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    case cannotCreate(path: String, reason: String)
+    case cannotWrite(path: String, reason: String)
+    case cannotLock(path: String, reason: String)
+    case encoding(String)
+
+    public var description: String {
+        switch self {
+        case let .cannotCreate(path, reason):
+            return "Cannot create the record store at \(path): \(reason). Choose another folder with --store DIR or CALLDOJO_STORE."
+        case let .cannotWrite(path, reason):
+            return "Cannot write \(path): \(reason). Check the folder's permissions, or choose another store with --store DIR."
+        case let .cannotLock(path, reason):
+            return "Cannot lock \(path): \(reason)."
+        case let .encoding(what):
+            return "Cannot save \(what): it could not be written as JSON."
+        }
+    }
+}
+
+/// The folder of records: `sessions/ID.json`, `trainees/KEY.json` (profiles), `trainees/KEY.history`
+/// (reply history) and `settings.json`. Folders are created 0700 and files 0600. Every write goes to a
+/// temporary file that is flushed to disk and renamed into place, under a lock where several processes
+/// may update the same file, so a crash or a second terminal never loses or half-writes a record.
+public final class RecordStore: @unchecked Sendable {
+    public let root: URL
+    private let fm = FileManager.default
+    private let now: @Sendable () -> Date
+
+    public var sessionsFolder: URL { root.appendingPathComponent("sessions") }
+    public var traineesFolder: URL { root.appendingPathComponent("trainees") }
+
+    public init(root: URL, now: @escaping @Sendable () -> Date = { Date() }) throws(StoreError) {
+        self.root = root
+        self.now = now
+        for dir in [root, sessionsFolder, traineesFolder] {
+            try RecordStore.makeFolder(dir)
+        }
+    }
+
+    // MARK: - Sessions
+
+    /// Saves a call and adds it to the trainee's profile. Safe to call from several processes at once.
+    /// Returns the trainee's profile file if it was damaged (it is set aside and rebuilt from the
+    /// session files).
+    @discardableResult
+    public func save(session: SessionRecord) throws(StoreError) -> [DamagedFile] {
+        let url = sessionsFolder.appendingPathComponent("\(session.id).json")
+        try writeAtomically(try encode(session, what: "the call record"), to: url)
+        var damaged: [DamagedFile] = []
+        try withLock(traineeKey: session.traineeKey) { () throws(StoreError) in
+            var (profile, bad) = loadProfile(key: session.traineeKey)
+            damaged = bad
+            if profile == nil {
+                profile = rebuiltProfile(key: session.traineeKey, name: session.trainee)
+            }
+            guard var p = profile else { return }
+            p.add(session.summary)
+            try writeAtomically(try encode(p, what: "the trainee profile"), to: profileURL(session.traineeKey))
+        }
+        return damaged
+    }
+
+    /// One saved call.
+    public func session(id: String) -> Result<SessionRecord, DamagedFile>? {
+        guard !id.contains("/"), !id.hasPrefix(".") else { return nil }
+        let url = sessionsFolder.appendingPathComponent("\(id).json")
+        guard fm.fileExists(atPath: url.path) else { return nil }
+        return read(SessionRecord.self, at: url)
+    }
+
+    /// Every saved call for a trainee, oldest first, and any files that could not be read.
+    public func sessions(for trainee: TraineeName) -> ([SessionRecord], [DamagedFile]) {
+        let (all, damaged) = allSessions()
+        return (all.filter { $0.traineeKey == trainee.key }, damaged)
+    }
+
+    /// Every saved call, oldest first, and any files that could not be read.
+    public func allSessions() -> ([SessionRecord], [DamagedFile]) {
+        var records: [SessionRecord] = []
+        var damaged: [DamagedFile] = []
+        for url in jsonFiles(in: sessionsFolder) {
+            switch read(SessionRecord.self, at: url) {
+            case let .success(r): records.append(r)
+            case let .failure(d): damaged.append(d)
+            }
+        }
+        records.sort { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
+        return (records, damaged)
+    }
+
+    // MARK: - Profiles
+
+    /// A trainee's profile, if they have one. A damaged profile is set aside and rebuilt from the
+    /// trainee's session files, and reported.
+    public func profile(for trainee: TraineeName) -> (TraineeProfile?, [DamagedFile]) {
+        loadProfile(key: trainee.key)
+    }
+
+    /// Every trainee's profile, and any files that could not be read.
+    public func allProfiles() -> ([TraineeProfile], [DamagedFile]) {
+        var profiles: [TraineeProfile] = []
+        var damaged: [DamagedFile] = []
+        for url in jsonFiles(in: traineesFolder) {
+            switch read(TraineeProfile.self, at: url) {
+            case let .success(p): profiles.append(p)
+            case let .failure(d): damaged.append(d)
+            }
+        }
+        return (profiles.sorted { $0.name.lowercased() < $1.name.lowercased() }, damaged)
+    }
+
+    /// The file holding a trainee's reply history, for the line editor.
+    public func historyFile(for trainee: TraineeName) -> URL {
+        traineesFolder.appendingPathComponent("\(trainee.key).history")
+    }
+
+    private func profileURL(_ key: String) -> URL {
+        traineesFolder.appendingPathComponent("\(key).json")
+    }
+
+    private func loadProfile(key: String) -> (TraineeProfile?, [DamagedFile]) {
+        let url = profileURL(key)
+        guard fm.fileExists(atPath: url.path) else { return (nil, []) }
+        switch read(TraineeProfile.self, at: url) {
+        case let .success(p): return (p, [])
+        case let .failure(d): return (nil, [d])
+        }
+    }
+
+    /// A profile made from the session files, for a trainee whose profile is missing or damaged.
+    private func rebuiltProfile(key: String, name: String) -> TraineeProfile? {
+        guard let trainee = try? TraineeName(name) else { return nil }
+        var profile = TraineeProfile(name: trainee, createdAt: now())
+        for record in allSessions().0 where record.traineeKey == key {
+            profile.add(record.summary)
+        }
+        return profile
+    }
+
+    // MARK: - Settings
+
+    /// The last trainee name used. Setting it saves at once; a failure to save is ignored, as the
+    /// setting is only a convenience.
+    public var lastTrainee: String? {
+        get {
+            let url = root.appendingPathComponent("settings.json")
+            guard fm.fileExists(atPath: url.path), case let .success(s) = read(StoreSettings.self, at: url) else { return nil }
+            return s.lastTrainee
+        }
+        set {
+            let url = root.appendingPathComponent("settings.json")
+            guard let data = try? encode(StoreSettings(lastTrainee: newValue), what: "the settings") else { return }
+            try? writeAtomically(data, to: url)
+        }
+    }
+
+    // MARK: - Files
+
+    private static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        e.dateEncodingStrategy = .iso8601
+        return e
+    }()
+
+    private static let decoder: JSONDecoder = {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .iso8601
+        return d
+    }()
+
+    private func encode<T: Encodable>(_ value: T, what: String) throws(StoreError) -> Data {
+        do {
+            return try RecordStore.encoder.encode(value) + Data("\n".utf8)
+        } catch {
+            throw .encoding(what)
+        }
+    }
+
+    /// Reads a record; a file that cannot be decoded is set aside and reported.
+    private func read<T: Decodable>(_ type: T.Type, at url: URL) -> Result<T, DamagedFile> {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            return .failure(DamagedFile(path: url.path, movedTo: nil, reason: "could not be read (\(error.localizedDescription))"))
+        }
+        do {
+            return .success(try RecordStore.decoder.decode(T.self, from: data))
+        } catch {
+            return .failure(setAside(url, reason: RecordStore.explain(error)))
+        }
+    }
+
+    private func setAside(_ url: URL, reason: String) -> DamagedFile {
+        let stamp = Int(now().timeIntervalSince1970)
+        var target = url.deletingLastPathComponent().appendingPathComponent("\(url.lastPathComponent).damaged-\(stamp)")
+        var n = 1
+        while fm.fileExists(atPath: target.path) {
+            n += 1
+            target = url.deletingLastPathComponent().appendingPathComponent("\(url.lastPathComponent).damaged-\(stamp)-\(n)")
+        }
+        let moved = rename(url.path, target.path) == 0
+        return DamagedFile(path: url.path, movedTo: moved ? target.path : nil, reason: reason)
+    }
+
+    static func explain(_ error: Error) -> String {
+        switch error {
+        case let DecodingError.dataCorrupted(context):
+            return context.codingPath.isEmpty ? "it is not valid JSON" : "the value at `\(path(context.codingPath))` is not valid"
+        case let DecodingError.keyNotFound(key, context):
+            return "it has no `\(path(context.codingPath + [key]))`"
+        case let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context):
+            return "the value at `\(path(context.codingPath))` has the wrong type"
+        default:
+            return "it could not be read as a record"
+        }
+    }
+
+    private static func path(_ keys: [CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+
+    private func jsonFiles(in dir: URL) -> [URL] {
+        let names = (try? fm.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { dir.appendingPathComponent($0) }
+    }
+
+    /// Writes `data` to a temporary file beside `url`, flushes it to disk, renames it over `url` and
+    /// flushes the folder, so readers see the old file or the new one and never half of either.
+    func writeAtomically(_ data: Data, to url: URL) throws(StoreError) {
+        let dir = url.deletingLastPathComponent()
+        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .cannotWrite(path: url.path, reason: RecordStore.errnoText()) }
+        var ok = true
+        var reason = ""
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, base + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                    reason = RecordStore.errnoText()
+                    return
+                }
+                offset += n
+            }
+        }
+        if ok && fsync(fd) != 0 { ok = false; reason = RecordStore.errnoText() }
+        close(fd)
+        guard ok, rename(temp.path, url.path) == 0 else {
+            if ok { reason = RecordStore.errnoText() }
+            unlink(temp.path)
+            throw .cannotWrite(path: url.path, reason: reason)
+        }
+        let dirfd = open(dir.path, O_RDONLY | O_CLOEXEC)
+        if dirfd >= 0 {
+            fsync(dirfd)
+            close(dirfd)
+        }
+    }
+
+    /// Runs `body` holding an exclusive lock on the trainee's lock file, so read-modify-write of their
+    /// profile from several processes never loses an update.
+    private func withLock(traineeKey: String, _ body: () throws(StoreError) -> Void) throws(StoreError) {
+        let path = traineesFolder.appendingPathComponent("\(traineeKey).lock").path
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .cannotLock(path: path, reason: RecordStore.errnoText()) }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno != EINTR { throw .cannotLock(path: path, reason: RecordStore.errnoText()) }
+        }
+        defer { flock(fd, LOCK_UN) }
+        try body()
+    }
+
+    private static func makeFolder(_ url: URL) throws(StoreError) {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw .cannotCreate(path: url.path, reason: "a file is in the way") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .cannotCreate(path: url.path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+        }
+        chmod(url.path, 0o700)
+    }
+
+    private static func errnoText() -> String {
+        String(cString: strerror(errno))
+    }
+}
