@@ -245,7 +245,7 @@ public struct CallScorer: Sendable {
                 }
             } else {
                 let opening = scenario.openings[0]
-                tally.lose(nil, "", "An opening went unused: \(opening.cue).", points: 0)
+                tally.lose(nil, "", "An opening went unused: \(sentence(opening.cue))", points: 0)
             }
         } else {
             tally.adjust(10)
@@ -275,6 +275,13 @@ public struct CallScorer: Sendable {
             tip = "Resolved forward: fixed, followed up and ahead of the next need."
         }
         return tally.result(.forwardResolution, tip: tip)
+    }
+
+    /// Text ending in exactly one full stop.
+    private func sentence(_ text: String) -> String {
+        var t = Substring(text)
+        while let l = t.last, l.isWhitespace { t.removeLast() }
+        return t.hasSuffix(".") || t.hasSuffix("?") || t.hasSuffix("!") ? String(t) : t + "."
     }
 
     private func issueName(_ id: String) -> String {

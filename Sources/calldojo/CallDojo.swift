@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct CallDojo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calldojo",
+        abstract: "Practise contact-centre calls with scripted customers, and get coached on how you did.",
+        discussion: """
+        Run with no command to pick who you are and a call from a menu. A customer speaks; you type \
+        your replies; the call branches on what you actually say. At the end you get scores on active \
+        listening, paraphrasing, next-step explanation and forward resolution, with the words that \
+        earned or lost each point. Every call is saved to your record.
+
+        Examples:
+          calldojo                                   pick a call from the menu
+          calldojo practice --scenario broadband-down --coach
+          calldojo list scenarios
+          calldojo validate Scenarios/my-new-call.yaml
+        """,
+        subcommands: [Menu.self, Practice.self, ListContent.self, Validate.self],
+        defaultSubcommand: Menu.self
+    )
+
+    /// Parses the arguments and runs the command; a ``UserFacingError`` prints as `calldojo: message`.
+    static func main(_ arguments: [String]?) {
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch let error as UserFacingError {
+            FileHandle.standardError.write(Data("calldojo: \(error.message)\n".utf8))
+            Foundation.exit(error.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    static func main() {
+        main(nil)
+    }
+}
