@@ -17,6 +17,9 @@ struct CallDojo: ParsableCommand {
           calldojo practice --scenario broadband-down --coach
           calldojo list scenarios
           calldojo validate Scenarios/my-new-call.yaml
+
+        Every command takes --content DIR (the folder holding Scenarios/ and Personas/), \
+        --store DIR (where records are kept; or set CALLDOJO_STORE) and --no-color.
         """,
         subcommands: [Menu.self, Practice.self, ListContent.self, Validate.self],
         defaultSubcommand: Menu.self

@@ -42,7 +42,7 @@ struct Validate: ParsableCommand {
                 let text = d.description
                 console.line(d.severity == .error ? console.paint(text, .red) : console.paint(text, .yellow))
             }
-            console.line("\(library.scenarios.count) scenario\(library.scenarios.count == 1 ? "" : "s"), \(library.personas.count) persona\(library.personas.count == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s").")
+            console.line("Loaded \(library.scenarios.count) scenario\(library.scenarios.count == 1 ? "" : "s") and \(library.personas.count) persona\(library.personas.count == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s").")
         }
         if errors > 0 { throw ExitCode(1) }
     }
