@@ -52,7 +52,7 @@ struct Menu: ParsableCommand {
             for (i, s) in scenarios.enumerated() {
                 let persona = workspace.library.personas.first { $0.id == s.persona }?.name ?? s.persona
                 let skills = s.skills.map(\.title).joined(separator: ", ")
-                console.say("\(String(i + 1).padded(to: 3))\(s.title) - \(persona), \(s.difficulty.rawValue). Practises: \(skills).", rest: "    ")
+                console.say("\(s.title) - \(persona), \(s.difficulty.rawValue). Practises: \(skills).", first: "\(i + 1). ".padded(to: 4), rest: "    ")
             }
             guard let pick = ask("Pick a call (1-\(scenarios.count)), or q to quit: ") else { return }
             if pick.lowercased() == "q" || pick.lowercased() == "quit" { return }
@@ -68,7 +68,7 @@ struct Menu: ParsableCommand {
             if choices.count > 1 {
                 for (i, p) in choices.enumerated() {
                     let mark = p.id == scenario.persona ? " (default)" : ""
-                    console.say("\(String(i + 1).padded(to: 3))\(p.name): \(p.style.rawValue), \(p.temper.rawValue)\(mark)", rest: "    ")
+                    console.say("\(p.name): \(p.style.rawValue), \(p.temper.rawValue)\(mark)", first: "\(i + 1). ".padded(to: 4), rest: "    ")
                 }
                 guard let answer = ask("Customer [Enter for \(defaultPersona?.name ?? "the default")]: ") else { return }
                 if let k = Int(answer), choices.indices.contains(k - 1) { persona = choices[k - 1] }
