@@ -32,7 +32,7 @@ struct CallDojo: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch let error as UserFacingError {
-            FileHandle.standardError.write(Data("calldojo: \(error.message)\n".utf8))
+            Output.write("calldojo: \(error.message)\n", to: STDERR_FILENO)
             Foundation.exit(error.exitCode)
         } catch {
             exit(withError: error)

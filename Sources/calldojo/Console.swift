@@ -57,11 +57,11 @@ struct Console {
     func line(_ text: String = "") { write(text + "\n") }
 
     func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Output.write(text, to: STDOUT_FILENO)
     }
 
     func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        Output.write(text + "\n", to: STDERR_FILENO)
     }
 
     func debrief(_ lines: [DebriefLine]) {
@@ -80,6 +80,30 @@ struct Console {
             } else {
                 say(l.text, tone, first: l.indent, rest: l.indent + l.hanging)
             }
+        }
+    }
+}
+
+/// Writes to standard output or error. A closed pipe (`calldojo ... | head`) is not an error: the rest
+/// of the output is dropped quietly, and records are saved before anything is printed.
+enum Output {
+    nonisolated(unsafe) private static var closed: Set<Int32> = []
+
+    static func write(_ text: String, to fd: Int32) {
+        guard !closed.contains(fd) else { return }
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Foundation.write(fd, base + offset, buffer.count - offset)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                closed.insert(fd)
+                return
+            }
+            offset += n
         }
     }
 }
