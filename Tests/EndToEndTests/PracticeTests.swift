@@ -105,6 +105,23 @@ private let goodReplies = [
         #expect((7_990...8_000).contains(replies[2].count))
     }
 
+    @Test func outputIntoAClosedPipeDoesNotCrashOrLoseTheRecord() throws {
+        let store = try temporaryStore()
+        let exe = try #require(CLI.executable)
+        let script = "printf 'Sorry to hear that.\\n/end\\n' | '\(exe.path)' practice --scenario broadband-down --trainee Pip --seed 1 --store '\(store.path)' | head -c 20 >/dev/null; echo \"status=${PIPESTATUS[1]}\""
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/bash")
+        shell.arguments = ["-c", script]
+        shell.currentDirectoryURL = CLI.packageRoot
+        let out = Pipe()
+        shell.standardOutput = out
+        try shell.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(text.contains("status=0"), "\(text)")
+        #expect(sessionFiles(in: store).count == 1)
+    }
+
     @Test func slashCommandsWorkInScriptedCalls() throws {
         let store = try temporaryStore()
         let result = try CLI.run(["practice", "--scenario", "broadband-down", "--trainee", "Mo", "--seed", "5", "--store", store.path],
