@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "calldojo", targets: ["calldojo"]),
+        .executable(name: "calldojo-bench", targets: ["calldojo-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,6 +30,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "calldojo-bench", dependencies: ["Language", "Dialogue", "Content"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Language"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Dialogue", "Language"]),

@@ -1,0 +1,2 @@
+// Benchmarks that print figures; see docs/PERFORMANCE.md.
+print("calldojo-bench: no benchmarks yet")
