@@ -149,7 +149,7 @@ public struct CallScorer: Sendable {
         if covered.isEmpty {
             tip = "Sum up the customer's key facts in your own words, then check: \"So it's been down since Tuesday and you work from home, is that right?\""
         } else if !missing.isEmpty {
-            tip = "Your summary left things out; carry back every key fact, e.g. \(missing.first.map { "\"\($0.lowercased())\"" } ?? "the details they gave")."
+            tip = "Your summary left things out; carry back every key fact, e.g. \(missing.first.map { "\"\(lowerFirst($0))\"" } ?? "the details they gave")."
         } else if !checked {
             tip = "End your summary with a check such as \"Have I got that right?\" so the customer can correct you."
         } else {
@@ -228,7 +228,7 @@ public struct CallScorer: Sendable {
         if let r = replies.first(where: { $0.signals?.anticipates ?? false }) {
             tally.earn(r, r.signals?.evidence(for: .anticipates)?.words ?? r.text, "You pre-empted the customer's next need.", points: 25)
         } else if !scenario.nextNeeds.isEmpty {
-            tally.lose(nil, "", "You did not pre-empt what the customer will need next (\(scenario.nextNeeds[0].text.lowercased())).", points: 0)
+            tally.lose(nil, "", "You did not pre-empt what the customer will need next (\(lowerFirst(scenario.nextNeeds[0].text))).", points: 0)
         }
         var moodAt: [Int: Int] = [:]
         for r in replies { moodAt[r.turn] = r.moodAfter }
@@ -270,11 +270,19 @@ public struct CallScorer: Sendable {
         } else if !replies.contains(where: { $0.signals?.anticipates ?? false }) {
             tip = "Tell the customer what to expect next so they don't need to call back: \"When the router arrives the lights will flash for ten minutes; that's normal.\""
         } else if !scenario.openings.isEmpty && !replies.contains(where: { $0.signals?.offers ?? false }) {
-            tip = "Once the problem is fixed, offer what the customer's situation points to (\(scenario.openings[0].cue.lowercased()))."
+            tip = "Once the problem is fixed, offer what the customer's situation points to (\(lowerFirst(scenario.openings[0].cue)))"
         } else {
             tip = "Resolved forward: fixed, followed up and ahead of the next need."
         }
         return tally.result(.forwardResolution, tip: tip)
+    }
+
+    /// Text with its first letter in lower case, for use inside a sentence ("The light..." -> "the light...").
+    private func lowerFirst(_ text: String) -> String {
+        var t = Substring(text)
+        while let l = t.last, l == "." || l.isWhitespace { t.removeLast() }
+        guard let first = t.first else { return "" }
+        return first.lowercased() + t.dropFirst()
     }
 
     /// Text ending in exactly one full stop.
