@@ -71,7 +71,8 @@ public enum TraineeNameError: Error, Sendable, Equatable, CustomStringConvertibl
         let allowed = "use letters, digits, spaces, '-', '_', '.' or an apostrophe"
         switch self {
         case .empty: return "A trainee name cannot be empty; type the name you want your record kept under."
-        case let .tooLong(n): return "A trainee name can be at most \(TraineeName.maxLength) characters; this one has \(n)."
+        case let .tooLong(n):
+            return "A trainee name can be at most \(TraineeName.maxLength) characters; this one has \(n). Use a shorter form of the name."
         case .dots: return "A trainee name cannot be '.' or '..'; \(allowed)."
         case let .character(c): return "A trainee name cannot contain '\(c)'; \(allowed)."
         case .control: return "A trainee name cannot contain control characters; \(allowed)."
