@@ -1,10 +1,13 @@
+import Foundation
+
 /// A trainee's name as typed, checked so it is safe to keep records under.
 ///
 /// A name is 1 to 64 characters of letters (any script), digits, spaces and `-` `_` `.` `'`, not
 /// starting with `.` or `-`. It is never used as a path itself: records are filed under ``key``, in which
 /// lowercase letters a-z and digits stand for themselves, a space becomes `-`, and every other character
 /// is written as `%XX` (its UTF-8 bytes in hex). So "Sam Jones" and "sam jones" share a record, while
-/// "sam-jones" (kept as `sam%2Djones`) is someone else.
+/// "sam-jones" (kept as `sam%2Djones`) is someone else. Accented letters count the same whether they
+/// were typed as one character or as a letter plus a combining accent.
 public struct TraineeName: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// The name as the trainee typed it (trimmed).
     public let display: String
@@ -43,7 +46,7 @@ public struct TraineeName: Sendable, Equatable, Hashable, CustomStringConvertibl
 
     static func key(for name: String) -> String {
         var out = ""
-        for scalar in name.lowercased().unicodeScalars {
+        for scalar in name.lowercased().precomposedStringWithCanonicalMapping.unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                 out.unicodeScalars.append(scalar)
             } else if scalar == " " {
