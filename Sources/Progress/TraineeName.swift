@@ -7,7 +7,9 @@ import Foundation
 /// lowercase letters a-z and digits stand for themselves, a space becomes `-`, and every other character
 /// is written as `%XX` (its UTF-8 bytes in hex). So "Sam Jones" and "sam jones" share a record, while
 /// "sam-jones" (kept as `sam%2Djones`) is someone else. Accented letters count the same whether they
-/// were typed as one character or as a letter plus a combining accent.
+/// were typed as one character or as a letter plus a combining accent. A key that would be longer than
+/// 200 characters (a long name in a non-Latin script) is cut short and ends in `~` and a hash of the
+/// whole key, so the files named after it stay within what file systems allow.
 public struct TraineeName: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// The name as the trainee typed it (trimmed).
     public let display: String
@@ -57,7 +59,24 @@ public struct TraineeName: Sendable, Equatable, Hashable, CustomStringConvertibl
                 }
             }
         }
-        return out
+        guard out.utf8.count > maxKeyLength else { return out }
+        // Shortened keys end in `~` and a hash of the whole key; `~` never appears in a full key.
+        return String(out.prefix(maxKeyLength - 17)) + "~" + fnv1a(out)
+    }
+
+    /// The longest key kept whole. The longest file name made from a key (a call's temporary file,
+    /// `.YYYYMMDD-HHMMSS-KEY-XXXX.json.PID.RANDOM.tmp`) is the key plus 50 bytes, and file systems
+    /// allow 255.
+    static let maxKeyLength = 200
+
+    /// A 64-bit FNV-1a hash of the text's UTF-8 bytes, as 16 hex digits. Stable across runs and platforms.
+    private static func fnv1a(_ text: String) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return String(hash, radix: 16).leftPadded(to: 16)
     }
 }
 
