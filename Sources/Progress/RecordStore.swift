@@ -235,7 +235,9 @@ public final class RecordStore: @unchecked Sendable {
         case let DecodingError.keyNotFound(key, context):
             return "it has no `\(path(context.codingPath + [key]))`"
         case let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context):
-            return "the value at `\(path(context.codingPath))` has the wrong type"
+            return context.codingPath.isEmpty
+                ? "it does not hold a record"
+                : "the value at `\(path(context.codingPath))` has the wrong type"
         default:
             return "it could not be read as a record"
         }
