@@ -117,7 +117,21 @@ public final class RecordStore: @unchecked Sendable {
     /// A trainee's profile, if they have one. A damaged profile is set aside and rebuilt from the
     /// trainee's session files, and reported.
     public func profile(for trainee: TraineeName) -> (TraineeProfile?, [DamagedFile]) {
-        loadProfile(key: trainee.key)
+        let (profile, damaged) = loadProfile(key: trainee.key)
+        guard profile == nil, !damaged.isEmpty else { return (profile, damaged) }
+        var rebuilt: TraineeProfile?
+        try? withLock(traineeKey: trainee.key) { () throws(StoreError) in
+            // Another process may have rebuilt it since.
+            if let current = loadProfile(key: trainee.key).0 {
+                rebuilt = current
+                return
+            }
+            rebuilt = rebuiltProfile(key: trainee.key, name: trainee.display)
+            if let rebuilt {
+                try writeAtomically(try encode(rebuilt, what: "the trainee profile"), to: profileURL(trainee.key))
+            }
+        }
+        return (rebuilt ?? rebuiltProfile(key: trainee.key, name: trainee.display), damaged)
     }
 
     /// Every trainee's profile, and any files that could not be read.
