@@ -65,7 +65,8 @@ public final class RecordStore: @unchecked Sendable {
 
     /// Saves a call and adds it to the trainee's profile. Safe to call from several processes at once.
     /// Returns the trainee's profile file if it was damaged (it is set aside and rebuilt from the
-    /// session files).
+    /// session files). A profile that can be neither read nor set aside is left as it is, and the
+    /// save throws once the call itself is saved.
     @discardableResult
     public func save(session: SessionRecord) throws(StoreError) -> [DamagedFile] {
         let url = sessionsFolder.appendingPathComponent("\(session.id).json")
@@ -74,6 +75,9 @@ public final class RecordStore: @unchecked Sendable {
         try withLock(traineeKey: session.traineeKey) { () throws(StoreError) in
             var (profile, bad) = loadProfile(key: session.traineeKey)
             damaged = bad
+            if let stuck = bad.first(where: { $0.movedTo == nil }) {
+                throw .cannotWrite(path: stuck.path, reason: "the profile there \(stuck.reason) and is kept as it is")
+            }
             if profile == nil {
                 profile = rebuiltProfile(key: session.traineeKey, name: session.trainee)
             }
@@ -119,15 +123,20 @@ public final class RecordStore: @unchecked Sendable {
     public func profile(for trainee: TraineeName) -> (TraineeProfile?, [DamagedFile]) {
         let (profile, damaged) = loadProfile(key: trainee.key)
         guard profile == nil, !damaged.isEmpty else { return (profile, damaged) }
+        // A file that could not be set aside stays in place and is never written over.
+        guard damaged.allSatisfy({ $0.movedTo != nil }) else {
+            return (rebuiltProfile(key: trainee.key, name: trainee.display), damaged)
+        }
         var rebuilt: TraineeProfile?
         try? withLock(traineeKey: trainee.key) { () throws(StoreError) in
             // Another process may have rebuilt it since.
-            if let current = loadProfile(key: trainee.key).0 {
+            let (current, bad) = loadProfile(key: trainee.key)
+            if let current {
                 rebuilt = current
                 return
             }
             rebuilt = rebuiltProfile(key: trainee.key, name: trainee.display)
-            if let rebuilt {
+            if let rebuilt, bad.allSatisfy({ $0.movedTo != nil }) {
                 try writeAtomically(try encode(rebuilt, what: "the trainee profile"), to: profileURL(trainee.key))
             }
         }
