@@ -1,8 +1,9 @@
 /// What a lexicon pattern is evidence of.
 enum Category: Int, CaseIterable, Sendable {
-    case acknowledge, check, questionStart, openStarter, requestForm, timeAsk
+    case acknowledge, apology, check, questionStart, openStarter, requestForm, timeAsk, closedAsk
     case action, timescale, customerAction, confirmation, ownership
-    case offer, anticipate, negative, mask, blame, jargon, calmDown, hollowCloser, smallTalk, transfer
+    case offer, offerProposal, offerThing, anticipate, negative, mask, blame, jargon, calmDown, hollowCloser
+    case smallTalk, transfer
 }
 
 /// One place a lexicon pattern matched.

@@ -40,6 +40,13 @@ enum LexiconData {
         "AUXQ": ["is", "are", "was", "were", "do", "does", "did", "have", "has", "had", "can", "could", "would",
                  "will", "should", "shall", "may", "might", "am"],
         "NOTCLOSER": ["wrong/happening/going/broken/affected/playing/acting/odd/strange/unusual/not/different/that/about/on/connected/plugged/showing/flashing/making"],
+        "INFO": ["number", "numbers", "postcode", "post code", "zip", "zip code", "code", "name", "names", "address",
+                 "email", "email address", "date", "date of birth", "dob", "birthday", "reference", "username",
+                 "user name", "password", "pin", "id", "time to call", "time to reach", "time to ring",
+                 "number to reach", "number to call", "surname", "first name", "last name", "details",
+                 "account", "landline", "mobile", "model", "serial", "make", "sort code", "postal code",
+                 "contact number", "phone number", "best number", "best time", "best way to reach"],
+        "NOTCHAT": ["finding/getting/with/managing/coping/paying/using/on/for/connected/able/in/calling/still/having/trying/going/doing/keeping/setting/after/about/placed/planning/looking/hoping/wanting/thinking/to/that/which/affected/get/find/manage/cope/pay/use/call/have/try/plan/look/want/think/the/your/it/that/this"],
         "YOUREQ": ["you", "you please", "you just", "you possibly", "you quickly"],
     ]
 
@@ -80,7 +87,8 @@ enum LexiconData {
             "reopen", "close", "diagnose", "troubleshoot", "trace", "track", "locate", "recover", "retrieve",
             "reinstate", "rebook", "reschedule", "edit", "write", "wrote", "document", "double", "do", "done",
             "pull", "bring", "load", "top", "refund", "honor", "ping", "drop",
-            "recheck", "rerun", "reprocess", "resend", "split", "spread", "waive",
+            "recheck", "rerun", "reprocess", "resend", "split", "spread", "waive", "divert", "redirect", "pick",
+            "link", "merge", "enable", "disable", "watch", "resubmit", "attach",
         ],
         "custverb": [
             "restart", "reboot", "unplug", "plug", "switch", "turn", "send", "check", "try", "keep", "pop", "pay",
@@ -108,6 +116,9 @@ enum LexiconData {
         "negator": ["not", "never", "no", "unable", "nothing", "without", "neither", "nor", "nobody", "none"],
     ]
 
+    /// The customer verbs exactly as written: the plain form an instruction starts with.
+    static let customerVerbs: Set<String> = Set(classes["custverb"] ?? [])
+
     /// The stems of each word class, computed once.
     static let classStems: [String: Set<String>] = {
         var out: [String: Set<String>] = [:]
@@ -126,17 +137,21 @@ enum LexiconData {
     /// Every category's default flags and phrases.
     static let lists: [(Category, PatternFlags, [String])] = [
         (.acknowledge, [], acknowledge),
+        (.apology, [], apology),
         (.check, [], check),
         (.questionStart, [.anchored], questionStart),
         (.openStarter, [], openStarter),
         (.requestForm, [.question], requestForm),
         (.timeAsk, [.question], timeAsk),
+        (.closedAsk, [.question], closedAsk),
         (.action, [.negatable], action),
         (.timescale, [.negatable, .future], timescale),
         (.customerAction, [.negatable], customerAction),
         (.confirmation, [.negatable], confirmation),
         (.ownership, [.negatable], ownership),
         (.offer, [.negatable], offer),
+        (.offerProposal, [.negatable], offerProposal),
+        (.offerThing, [], offerThing),
         (.anticipate, [], anticipate),
         (.negative, [], negative),
         (.mask, [], mask),
@@ -150,7 +165,8 @@ enum LexiconData {
 
     // MARK: - Active listening
 
-    static let acknowledge = [
+    /// Apologies: they acknowledge the customer and, alone, make an apology with no action.
+    static let apology = [
         "$ME am (so/really/very/truly/terribly/awfully/genuinely/incredibly) sorry",
         "$ME are (so/really/very/truly/terribly) sorry",
         "(so/really/very/terribly/awfully) sorry (to/about/for/that/this/you)",
@@ -159,6 +175,11 @@ enum LexiconData {
         "$ME (do/sincerely/really/truly) apologize", "(my/our) (sincere) (apologies/apology)", "^ apologies",
         "apologies for", "apologize for", "sorry to hear", "sorry you have", "sorry that you", "sorry this has",
         "sorry about (that/this/the/all)", "sorry for the", "sorry for (all) (the) trouble",
+        "$ME [let you down/got this wrong/got it wrong/got that wrong/messed up/dropped the ball/should have done better]",
+    ]
+
+    /// Empathy and thanks that are not apologies.
+    static let acknowledge = [
         "(that/this/it) must be/have been/feel (so/really/very/incredibly/extremely/pretty/quite) $FEEL",
         "that/this/it sounds/sound/sounded/seems/is/looks/feels (so/really/very/incredibly/extremely/pretty/quite/absolutely/genuinely/totally/just) $FEEL",
         "that/this/it has been (so/really/very/incredibly/pretty/quite) $FEEL",
@@ -221,7 +242,7 @@ enum LexiconData {
         "^ talk/walk/take me through", "^ describe", "^ explain (to me) what/how/why/when/where",
         "@aux you (please/just) tell/talk/walk/take/say (me/us) [through/what/how/why/when/where/which/more/about/exactly/a bit/everything/all]",
         "@aux you (please/just) describe/explain", "help me understand", "i would (like/love) to (hear|understand|know) (more/what/how/why/about)",
-        "what/how do/would you mean/describe/say", "in your own words", "what happens/happened when/after/if/next/then",
+        "what/how do/would you mean/describe/say", "in your own words", "what seems/seemed (to be)", "what happens/happened when/after/if/next/then",
         "what did/do/does/have/has/had/is/are/was/were/would/could/can/will you/it/they/the/that/this/your",
         "how did/do/does/have/has/had/is/are/was/were/would/could/can/will you/it/they/the/that/this/your",
         "why did/do/does/have/has/had/is/are/was/were/would/could/can/will you/it/they/the/that/this/your",
@@ -244,6 +265,12 @@ enum LexiconData {
         "how long have you (had/been/noticed)", "what day (was/did) (it/this/that)",
     ]
 
+    /// Requests for one piece of information ("what's your postcode?"): questions, but closed ones.
+    static let closedAsk = [
+        "what/which is/was/are/were (your/the) (best/full/correct/current/registered/new/old/main/preferred/usual/exact/right/billing/delivery/home/work/business/mobile/contact/account/customer/email/phone/telephone/reference/order/case/ticket/serial/model/membership/router) $INFO",
+        "what/which $INFO (is/are/was/were/do/did/should/can/would) (it/that/this/you/we/i)",
+    ]
+
     // MARK: - Next steps
 
     static let action = [
@@ -258,6 +285,7 @@ enum LexiconData {
         "leave it with me", "i am on it", "i am onto it", "consider it done", "i am putting (that/this/it/you)",
         "i am booking", "i am sending", "i am raising", "i am arranging", "that is (now) [done/sorted/booked/sent/raised/fixed/arranged/booked in]",
         "[all/it is/it has been/that has been/everything is/that is all/you are all] sorted/done/fixed/booked/arranged/reset/refunded/credited/processed/resolved",
+        "you are (now/all) (been) [booked/sorted/set up/switched/moved/upgraded/credited/refunded]",
     ]
 
     static let timescale = [
@@ -271,7 +299,7 @@ enum LexiconData {
         "within/in/over/for the next (#) (#) (few/couple of/couple) $TIMEUNIT", "within/in/over a [few/couple of] $TIMEUNIT",
         "up to # (#) $TIMEUNIT", "# to # $TIMEUNIT", "# or # $TIMEUNIT", "# working/business/calendar days/day/hours",
         "take (up to/about/around/roughly/approximately/approx/around about/no more than/less than) # $TIMEUNIT",
-        "next # $TIMEUNIT", "a/the couple/few (of) (working/business) days/hours/weeks/minutes",
+        "next # $TIMEUNIT", "in/within/over/after/take/about/around/roughly [the next/a/the/just a|only a] couple/few (of) (working/business) days/hours/weeks/minutes",
         "[on/by/this/next/until/till/before/from/this coming/coming] @weekday", "@weekday [morning/afternoon/evening/night/at/by/between/before/after/first thing/am/pm]",
         "next week/month/weekend/year", "this week/weekend/month", "over the weekend", "by the weekend", "at the weekend",
         "right now", "straight away", "right away", "immediately", "while (we are/you are/i am) (still) on the (call/phone/line)",
@@ -322,6 +350,13 @@ enum LexiconData {
         "i take (full) responsibility/ownership", "i will (keep/stay) on (top of|it|this|the case)", "i will stay with you",
         "$IWILL $ADV keep/hold the/your case/ticket/complaint open", "i own (this/it)", "i am (personally) [looking after/handling/dealing with/taking care of/owning]",
         "i will not (stop/rest|close) until", "i will (stay/be) on the (line/call|phone) (with you)",
+        "[i/we] [will not/am not going to/are not going to/do not want to/would not/am not/are not] (be) [transfer/transferring/pass/passing/hand/handing/put/putting/send/sending/bounce/bouncing] you",
+        "no (more) [transfer/transfers/transferring/passing you on/passing you around/being passed around/being transferred/handoffs/hand offs]",
+        "you will stay/be with me", "you are staying with me", "(you) stay with me", "i am staying with you",
+        "i am (now) [taking ownership/taking responsibility/taking this on/taking it on/keeping this/keeping it/keeping the case/keeping your case/picking this up/picking it up/owning this/handling this/dealing with this/looking after this]",
+        "$IWILL $ADV [take this on/take it on/pick this up/pick it up/keep this/keep it/keep the case|keep your case]",
+        "this/it is (all) mine (now)", "i am your (main/single/personal/only) (point of) contact",
+        "[$IWILL/i am going to/i am/we will] $ADV [sort/fix/deal with/handle/resolve/do/chase/take care of/look into/see to|pick up] (this/it/that/everything) (out) (for you) myself",
     ]
 
     // MARK: - Forward resolution
@@ -330,13 +365,33 @@ enum LexiconData {
         "i/we could also", "would you like !me/us/to", "would you like to add/upgrade/switch/try/hear/know/look/take/consider/get/go/move/have/change/join/save/sign/see",
         "would you be interested", "you/they might/may (be) interested/like/want/prefer/find/benefit", "might/may/could be worth",
         "i/we can/could offer", "i/we can/could (also) [give/add/include/throw in/set you up with/get you] (you) (a/an/the) discount/upgrade/deal/plan/bundle/booster/credit/month/free/better/cheaper/faster/new/extra/loyalty",
-        "i/we offer", "[there is/we have/there are/we have got/we do] a/an/some [plan/option/deal/offer/package/bundle/tariff/promotion/discount/upgrade/add on/product/service/cheaper/better/faster/new/special]",
+        "i/we offer", "[there is/we have/there are/we have got/we do] a/an/some [plan/option/deal/offer/package/bundle/tariff/promotion/discount/upgrade/add on/product/service/cheaper/better/faster/new/special] !to",
         "special offer", "upgrade", "have you [considered/thought about/looked at/heard of/heard about]", "how about a/an/adding/switching/upgrading/moving/the/we",
         "what about a/an/adding/switching/upgrading/the", "i/we can/could recommend/suggest", "i would recommend/suggest", "i recommend",
         "if you are interested", "if you (would) like/want i/we can/could", "a better deal", "better plan/package/tariff/value/option/deal",
         "save you (some) money", "save (some) money", "cheaper plan/package/tariff/option/deal", "discount", "bundle",
         "add on", "loyalty offer/discount/deal", "free upgrade/month/trial/booster", "(you) qualify for", "you are eligible for",
         "i/we can/could switch/move/upgrade you", "would it/that help [if/to have]",
+    ]
+
+    /// The agent proposing to do or provide something. Alone this is only an action ("I can check
+    /// that for you"); with something additional in the same sentence (``offerThing``) it is an offer.
+    static let offerProposal = [
+        "i/we can/could (also/just/easily/even/actually/always) [switch on/turn on/activate/enable/add/include/throw in/set up/set you up/put you on/put you onto/move you/switch you/upgrade/swap you/get you/give you/divert/forward/redirect/send you/send out/pop/apply/sort you out with/offer/arrange]",
+        "i/we would (be happy to/love to/like to) (also) [switch on/turn on/activate/enable/add/include/set you up/put you on/move you/switch you/upgrade/divert/send you]",
+        "[we have/we have also got/we have got/we also have/we do/there is/there is also/there are/we offer/we now have/we now offer] (also) (a/an/some/our/this/the)",
+        "[would you like/do you want/shall i/should i/how about i/why do not i] (me/us) (to) [switch on/turn on/activate/enable/add/include/set you up/put you on/move you/switch you/upgrade/divert/forward/send you]",
+    ]
+
+    /// Something additional a customer could have: a product, service, plan change, upgrade or extra.
+    static let offerThing = [
+        "plan !to", "tariff", "bundle", "deal", "discount", "upgrade", "add on", "addon", "extra", "extras", "kit",
+        "booster", "extender", "mesh", "protect", "protection", "feature", "insurance", "package", "boost", "offer",
+        "promotion", "promo", "trial", "for free", "free of charge", "at no (extra/additional) (cost/charge)",
+        "no extra charge", "free [upgrade/trial/month/months/booster/boost/data/minutes/texts/gift/add on/extra/extras]", "subscription", "sim only", "allowance", "data", "unlimited", "roaming pass",
+        "priority", "premium", "loyalty", "reward", "voucher", "perk", "divert", "diversion", "call forwarding",
+        "caller display", "spam", "scam", "blocker", "parental controls", "antivirus", "security suite",
+        "faster", "cheaper", "better value",
     ]
 
     static let anticipate = [
@@ -366,8 +421,8 @@ enum LexiconData {
         "can not", "could not", "will not", "would not", "am not able", "are not able", "not able", "unable", "unless",
         "policy", "policies", "unfortunately", "not allowed", "not possible", "impossible", "nothing (i/we) can (do)",
         "nothing (more/else) (i/we) can", "no way", "i am afraid", "i'm afraid", "not sure", "do not know", "no idea",
-        "not my", "not our", "refuse", "there is nothing/no", "not permitted", "not authorized", "we do not (offer/provide/do/allow/have/support|cover|accept|give|deal)",
-        "i do not (have/know/see/think)", "we never", "denied", "reject", "rejected", "won't", "can't", "cannot", "not in a position",
+        "not my", "not our", "there is nothing/no", "not permitted", "not authorized", "we do not (offer/provide/do/allow/have/support|cover|accept|give|deal)",
+        "i do not (have/know/see/think)", "we never", "f:denied", "f:reject", "f:rejected", "f:refuse", "won't", "can't", "cannot", "not in a position",
         "out of my hands", "nothing to do with", "not how it works", "that is how it is", "the system [will not/does not/can not] let/allow",
         "the rules", "according to (our/the) policy/rules/terms", "computer says no", "i have no (way|control|power|access)",
         "there is nothing", "not going to be possible", "no longer available/possible/offer", "out of (my|our) control",
@@ -376,6 +431,11 @@ enum LexiconData {
 
     /// Phrases with negative words that are positive in sense ("no problem", "don't worry").
     static let mask = [
+        "no wonder", "no (extra/additional) app",
+        "in/during (the) (wet/bad/cold/hot/stormy/windy/damp/rainy/heavy/warm/freezing) weather/rain/storms/storm/wind/snow/heat",
+        "[when/whenever/if/while/after/every time/each time/once] (it/there) (is/gets/has been/has) (a/very/really) [rain/rains/raining/rained/wet/snows/snowing/windy/stormy/damp/hot/cold/storm]",
+        "weather related", "the rain/damp/water [gets/got/is getting]", "wet weather", "bad weather", "damp weather",
+        "[while/when/if/whilst] you are (away) (on holiday/on vacation/abroad/travelling)", "holiday abroad",
         "no problem", "not a problem", "no worries", "do not worry", "not to worry", "never mind", "do not hesitate",
         "no extra/additional/further charge/cost/fee", "no charge/cost", "at no extra/additional cost", "will not [be charged/cost]",
         "[will not/do not/not] need/have to", "no longer have/need to", "no need", "why not", "no matter", "no doubt",
@@ -447,9 +507,12 @@ enum LexiconData {
         "weather", "sunny", "raining", "rainy", "snowing", "hot today/out/outside/there", "cold today/out/outside/there", "lovely day",
         "nice day [out/today/for it]", "beautiful day", "your/good/nice/lovely/the/a weekend plans/was/been/go", "your/good/nice/lovely/great weekend",
         "plans for the weekend", "doing anything nice", "how is/has/was your day/weekend/week/morning/afternoon (going/been)",
-        "having a good/nice/great/lovely day", "how are you (doing) (today/this morning/this afternoon)",
-        "how are things", "how is it going", "how is life", "holiday", "holidays", "vacation", "been away",
-        "football", "the match", "the game [last night/yesterday/at the weekend]", "did you watch/see/catch the", "christmas plans", "any plans",
+        "having a good/nice/great/lovely day", "how are you (doing/keeping) (today/this morning/this afternoon/this evening) !$NOTCHAT",
+        "how are things !$NOTCHAT", "how is it going !$NOTCHAT", "how is life", "holiday", "holidays", "vacation", "been away",
+        "football", "the match", "the game [last night/yesterday/at the weekend]",
+        "did you watch/see/catch the [match/game/football/rugby/cricket/tennis/final/race/news/show/grand prix/derby/fight/boxing/golf/olympics/world cup/euros/bake off/strictly/big game/weather/snow/rain/storm]",
+        "christmas plans", "any (nice/exciting/big/fun/good/special) plans !$NOTCHAT",
+        "any (nice/exciting/big/fun/good/special) plans for the/this/tonight/later/christmas/easter/summer/holiday/holidays/weekend/half/new",
         "what a/an day/week/year", "the traffic", "nice name", "lovely name", "great name", "your accent", "where [are you/abouts are you] (calling) from",
         "where are you based", "the cricket", "the rugby", "the tennis", "bake off", "[easter/summer/christmas/half term] plans/holidays/break",
         "your/the kids/family/dog/cat/pets well/ok/doing", "been/going anywhere nice", "lovely weather", "nice weather", "terrible weather",
@@ -460,7 +523,8 @@ enum LexiconData {
         "another department", "another team", "a/the different department/team/area/number", "the other department/team", "pass you over/on/to/across/back",
         "passing you over/on/to/across", "hand you over", "hand you to/on", "handing you over/on", "redirect [your call/you]", "connect you to/with",
         "the right/relevant/correct/appropriate/specialist/dedicated department/team/people/person", "[you/you will] need/have to [call/ring/contact/phone/speak to/talk to/email] [them/the/another/a different/our]",
-        "call the other number", "speak to someone else", "put you on to", "i will get someone else", "not me/us you need", "get you over to",
+        "call the other number", "speak to someone else",
+        "get/have you [transferred/put through/passed over/passed on/passed across]", "[transferred/put through] (over/across/back) to", "put you on to", "i will get someone else", "not me/us you need", "get you over to",
         "put you over/across to", "they can/could/will/would deal/help with this/that/it better", "best placed to", "send you over to",
     ]
 }

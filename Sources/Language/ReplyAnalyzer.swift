@@ -53,9 +53,13 @@ private struct Analysis {
         var byCategory: [[Hit]] = Array(repeating: [], count: Category.allCases.count)
         for hit in raw { byCategory[hit.category.rawValue].append(hit) }
         let masks = byCategory[Category.mask.rawValue].map(\.range)
+        // A commitment with a negative word in it ("I won't stop until it's fixed", "I won't transfer
+        // you") is not negative wording.
+        let negativeMasks = masks + byCategory[Category.ownership.rawValue].map(\.range)
         classifySentences(byCategory)
 
         for category in Category.allCases {
+            let masks = category == .negative ? negativeMasks : masks
             for hit in byCategory[category.rawValue] where accept(hit, masks: masks) {
                 hits[category.rawValue].append(hit)
             }
@@ -86,8 +90,12 @@ private struct Analysis {
             if tokens[hit.range.lowerBound].norm == "please" { continue }
             isQuestion[s] = true
         }
-        for hit in byCategory[Category.openStarter.rawValue] where !(hit.flags.contains(.anchored) && !tokens[hit.range.lowerBound].clauseLead) {
-            isQuestion[tokens[hit.range.lowerBound].sentence] = true
+        for hit in byCategory[Category.openStarter.rawValue] {
+            let start = tokens[hit.range.lowerBound]
+            // "I'll tell you what happens next." reports; only a clause that starts with the question
+            // word (or an open prompt such as "tell me...") asks.
+            if !start.clauseLead && (hit.flags.contains(.anchored) || LexiconData.openWords.contains(start.norm)) { continue }
+            isQuestion[start.sentence] = true
         }
     }
 
@@ -98,19 +106,65 @@ private struct Analysis {
         if hit.flags.contains(.question) && !isQuestion[sentence] { return false }
         if hit.flags.contains(.statement) && isQuestion[sentence] { return false }
         if hit.flags.contains(.future) && isPastOnly(sentence) { return false }
-        if hit.category == .negative || hit.category == .blame {
+        switch hit.category {
+        case .negative, .blame, .smallTalk:
             if masks.contains(where: { $0.overlaps(hit.range) }) { return false }
+        case .timescale:
+            return isForwardTime(hit.range)
+        case .customerAction where hit.flags.contains(.anchored):
+            return isImperative(hit.range)
+        default:
+            break
+        }
+        return true
+    }
+
+    /// False when time words say how often or how long something has happened rather than when
+    /// something will happen: "three calls in a week", "the third time this week", "since Tuesday
+    /// morning", "this morning's line test".
+    private func isForwardTime(_ range: Range<Int>) -> Bool {
+        let start = range.lowerBound
+        let sentence = tokens[start].sentence
+        if start > 0, tokens[start - 1].sentence == sentence {
+            let before = tokens[start - 1].norm
+            if Self.sinceWords.contains(before) || before == "twice" || before == "thrice" { return false }
+            if Self.eventWords.contains(before), start > 1, tokens[start - 2].sentence == sentence,
+               tokens[start - 2].isNumber || Self.countWords.contains(tokens[start - 2].norm) {
+                return false
+            }
+        }
+        if range.upperBound < tokens.count, tokens[range.upperBound].sentence == sentence,
+           tokens[range.upperBound].norm == "ago" {
+            return false
+        }
+        // A possessive ("this morning's test") names a time only when it is ahead ("tomorrow's visit").
+        let last = tokens[range.upperBound - 1]
+        let raw = text.original[last.source]
+        if raw.unicodeScalars.count > 2, raw.unicodeScalars.last == "s" || raw.unicodeScalars.last == "S" {
+            let scalars = Array(raw.unicodeScalars)
+            if TokenizedText.isApostrophe(scalars[scalars.count - 2]), last.norm != "is" {
+                return range.contains { Self.aheadWords.contains(tokens[$0].norm) }
+            }
+        }
+        return true
+    }
+
+    /// True when a clause-opening verb is in the plain form of an instruction ("Unplug it"), not a
+    /// description ("Anyone in your contacts rings through as normal").
+    private func isImperative(_ range: Range<Int>) -> Bool {
+        for i in range where tokens[i].norm != "just" && !Normalizer.fillers.contains(tokens[i].norm) {
+            return LexiconData.customerVerbs.contains(tokens[i].norm)
         }
         return true
     }
 
     /// Accepted hits of a category, dropping negated ones when the pattern allows negation (and
     /// remembering the negated wording as negative language).
-    private mutating func positive(_ category: Category) -> [Hit] {
+    private mutating func positive(_ category: Category, negatedIsNegative: Bool = true) -> [Hit] {
         var out: [Hit] = []
         for hit in hits[category.rawValue] {
             if hit.flags.contains(.negatable), let negator = negator(before: hit.range.lowerBound) {
-                negatedRanges.append(negator..<hit.range.upperBound)
+                if negatedIsNegative { negatedRanges.append(negator..<hit.range.upperBound) }
             } else {
                 out.append(hit)
             }
@@ -162,7 +216,7 @@ private struct Analysis {
     // MARK: - Detection
 
     private mutating func detectListening() {
-        if let hit = first(.acknowledge) {
+        if let hit = best(hits[Category.acknowledge.rawValue] + hits[Category.apology.rawValue]) {
             signals.acknowledges = true
             note(.acknowledges, hit.range)
         }
@@ -179,16 +233,18 @@ private struct Analysis {
             signals.asksQuestion = true
             signals.evidence.append(Evidence(signal: .asksQuestion, words: text.words(ofSentence: s)))
         }
+        // "What's your postcode?" asks for one detail: a question, but a closed one.
+        let closed = Set(hits[Category.closedAsk.rawValue].map(\.range.lowerBound))
         var open: Int?
-        for hit in hits[Category.openStarter.rawValue] {
+        for hit in hits[Category.openStarter.rawValue] where !closed.contains(hit.range.lowerBound) {
             let s = tokens[hit.range.lowerBound].sentence
-            if !closers.contains(s) && !chat.contains(s) { open = s; break }
+            if isQuestion[s] && !closers.contains(s) && !chat.contains(s) { open = s; break }
         }
         if open == nil {
             for hit in hits[Category.questionStart.rawValue] {
                 let start = hit.range.lowerBound
                 let s = tokens[start].sentence
-                guard isQuestion[s], !closers.contains(s), !chat.contains(s),
+                guard isQuestion[s], !closers.contains(s), !chat.contains(s), !closed.contains(start),
                       LexiconData.openWords.contains(tokens[start].norm) else { continue }
                 open = s
                 break
@@ -260,8 +316,24 @@ private struct Analysis {
             }
         }
 
-        // Offers: offer wording, or an opening's cue in an offer or a question.
-        let offerHit = best(positive(.offer))
+        // Offers: offer wording; or the agent proposing something ("I can switch on...") with something
+        // additional in the same sentence (a plan, a kit, a discount, a protection feature); or an
+        // opening's cue in an offer or a question.
+        var offerHit = best(positive(.offer))
+        if offerHit == nil {
+            let things = hits[Category.offerThing.rawValue]
+            for proposal in positive(.offerProposal) {
+                let sentence = tokens[proposal.range.lowerBound].sentence
+                let thing = things.filter {
+                    $0.range.lowerBound >= proposal.range.lowerBound && tokens[$0.range.lowerBound].sentence == sentence
+                }.min { $0.range.lowerBound < $1.range.lowerBound }
+                if let thing {
+                    let range = proposal.range.lowerBound..<max(proposal.range.upperBound, thing.range.upperBound)
+                    offerHit = Hit(category: .offer, range: range, flags: [])
+                    break
+                }
+            }
+        }
         if let hit = offerHit {
             signals.offers = true
             note(.offers, hit.range)
@@ -319,12 +391,16 @@ private struct Analysis {
             signals.smallTalk = true
             note(.smallTalk, hit.range)
         }
-        if let hit = best(positive(.transfer)) {
+        // "I won't transfer you" keeps the call; it is neither a transfer nor negative wording.
+        if let hit = best(positive(.transfer, negatedIsNegative: false)) {
             signals.suggestsTransfer = true
             note(.suggestsTransfer, hit.range)
         }
-        // Negative wording, including cues cancelled by a negation (collected above).
-        let negative = hits[Category.negative.rawValue].map(\.range) + negatedRanges
+        // Negative wording, including cues cancelled by a negation (collected above), except inside a
+        // commitment ("I won't stop until it's fixed").
+        let commitments = hits[Category.ownership.rawValue].map(\.range)
+        let negated = negatedRanges.filter { range in !commitments.contains { $0.overlaps(range) } }
+        let negative = hits[Category.negative.rawValue].map(\.range) + negated
         if let range = negative.min(by: { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }) {
             signals.negativeLanguage = true
             note(.negativeLanguage, range)
@@ -341,13 +417,14 @@ private struct Analysis {
                 }
             }
         }
-        if signals.acknowledges && !signals.asksQuestion && signals.nextSteps.count == 0 && !signals.offers
+        // Only an apology can be an apology with nothing attached: "I understand how frustrating that
+        // is" is empathy, not an apology.
+        let apology = first(.apology)
+        if let apology, signals.acknowledges && !signals.asksQuestion && signals.nextSteps.count == 0 && !signals.offers
             && !signals.anticipates && signals.paraphrasedFacts.isEmpty && !signals.checksUnderstanding
             && !signals.suggestsTransfer {
             signals.apologyOnly = true
-            if let words = signals.evidence(for: .acknowledges)?.words {
-                signals.evidence.append(Evidence(signal: .apologyOnly, words: words))
-            }
+            note(.apologyOnly, apology.range)
         }
         let detected = signals.acknowledges || signals.paraphrases || signals.checksUnderstanding
             || signals.asksQuestion || signals.nextSteps.count > 0 || signals.offers || signals.anticipates
@@ -421,6 +498,20 @@ private struct Analysis {
     ]
     private static let conditionals: Set<String> = ["if", "unless", "when", "whether", "case"]
     private static let askingForMore: Set<String> = ["more", "else", "bit", "further", "exactly", "detail", "details"]
+    /// Words before a time that make it the start of something past ("since Tuesday morning").
+    private static let sinceWords: Set<String> = ["since", "ago"]
+    /// Counted events: after a count, a time says how often ("three calls in a week", "the third time
+    /// this week"), not when.
+    private static let eventWords: Set<String> = [
+        "time", "times", "call", "calls", "drops", "dropouts", "disconnections", "outages", "attempts", "occasions",
+        "complaints", "visits", "engineers", "faults", "cuts", "crashes", "restarts", "resets", "texts", "emails",
+    ]
+    /// Words that count events, besides numbers ("every time today", "several calls this week").
+    private static let countWords: Set<String> = ["every", "each", "last", "many", "several", "multiple", "umpteenth", "nth"]
+    /// Time words that look ahead, so a possessive with them still names when something will happen.
+    private static let aheadWords: Set<String> = [
+        "tomorrow", "tonight", "today", "next", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
     private static let tags: Set<String> = ["right", "correct", "yes", "ok", "yeah", "yep", "accurate"]
     private static let pastWords: Set<String> = [
         "was", "were", "went", "did", "since", "ago", "last", "yesterday", "happened", "started", "began", "stopped",

@@ -30,7 +30,8 @@ enum Stemmer {
             return false
         }
         func undouble() {
-            guard n >= 3, b[n - 1] == b[n - 2] else { return }
+            // A stem of three letters keeps its double ("add", "odd"): "added" meets "add".
+            guard n >= 4, b[n - 1] == b[n - 2] else { return }
             let last = b[n - 1]
             // Keep ll, ss, zz ("call", "miss", "buzz"); drop other doubled consonants ("stopp" -> "stop").
             if last == UInt8(ascii: "l") || last == UInt8(ascii: "s") || last == UInt8(ascii: "z") || isVowel(last) { return }
