@@ -31,7 +31,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "calldojo-bench", dependencies: ["Language", "Dialogue", "Content"]),
-        .testTarget(name: "LanguageTests", dependencies: ["Language"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language"], exclude: ["Corpus", "Porter2Sample.tsv"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Language"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Dialogue", "Language"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", "Dialogue", "Language"]),
