@@ -17,11 +17,12 @@ struct CallDojo: ParsableCommand {
           calldojo practice --scenario broadband-down --coach
           calldojo list scenarios
           calldojo validate Scenarios/my-new-call.yaml
+          calldojo analyze --customer "It's been down since Tuesday" --reply "So since Tuesday? I'll book an engineer."
 
         Every command takes --content DIR (the folder holding Scenarios/ and Personas/), \
         --store DIR (where records are kept; or set CALLDOJO_STORE) and --no-color.
         """,
-        subcommands: [Menu.self, Practice.self, ListContent.self, Validate.self],
+        subcommands: [Menu.self, Practice.self, ListContent.self, Validate.self, Analyze.self],
         defaultSubcommand: Menu.self
     )
 
