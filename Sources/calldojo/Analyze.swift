@@ -4,17 +4,24 @@ import Language
 
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show what the analyser hears in a reply: the skills it shows, the words that earned them, the next-step parts.",
+        abstract: "Show what the analyser hears in a reply, with the words behind each signal.",
         discussion: """
-        One reply: calldojo analyze --customer "My internet's been down since Tuesday" \
-        --reply "I'm sorry. So it's been down since Tuesday? I'll book an engineer for tomorrow."
+        Examples:
+          calldojo analyze --customer "Down since Monday" --reply "Since Monday?"
+          calldojo analyze --batch replies.tsv --json > signals.jsonl
+          calldojo analyze --batch - --json < replies.tsv
 
-        Many replies: calldojo analyze --batch replies.tsv --json
-        The file is tab-separated with a header row. The columns named customer and reply are used, in \
+        A batch file is tab-separated with a header row. The columns named customer and reply are used, in \
         any order; an id column, if there is one, is copied into the output; other columns are ignored. \
-        Fields are taken as they are (no quoting). Use --batch - to read standard input. With --json, \
-        one JSON object is printed per row, in order (JSON Lines); without it, one short line per row. \
-        A row with too few fields is reported as FILE:LINE and skipped, and the command exits 1 at the end.
+        Fields are taken as they are (no quoting). With --json, one JSON object is printed per row, in \
+        order (JSON Lines); without it, one short line per row. A row with too few fields is reported as \
+        FILE:LINE and skipped, and the command exits 1 at the end.
+
+        JSON keys, always in this order: id (with an id column), acknowledges, paraphrases, \
+        paraphrasedFacts, checksUnderstanding, asksQuestion, openQuestion, nextSteps {action, timescale, \
+        customerAction, confirmation, ownership}, offers, anticipates, negativeLanguage, blame, jargon, \
+        calmDown, hollowCloser, smallTalk, apologyOnly, suggestsTransfer, empty, evidence [{signal, words, \
+        ref}].
 
         With no scenario, the customer's own words are the facts a paraphrase should restate: numbers, \
         days and times, names and other specific words.
@@ -460,7 +467,14 @@ enum SignalsJSON {
     /// A JSON string: quotes, backslashes and control characters escaped; everything else as UTF-8.
     static func string(_ text: String, _ out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for b in text.utf8 {
+        let utf8 = text.utf8
+        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+            // Nothing to escape: copy the bytes as they are.
+            out.append(contentsOf: utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        for b in utf8 {
             switch b {
             case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
             case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)

@@ -247,6 +247,16 @@ import Testing
         #expect(!result.stdout.contains("\u{1B}"), "a raw escape character reached the output")
     }
 
+    @Test func aHugeLineIsReportedAndSkipped() throws {
+        let huge = String(repeating: "very long reply ", count: 80_000)  // about 1.3 MB
+        let text = "id\tcustomer\treply\nr1\thi\tI'm sorry.\nr2\thi\t\(huge)\nr3\thi\tThank you.\n"
+        let path = try file(text).path
+        let result = try CLI.run(["analyze", "--json", "--batch", path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(path):3: this line is longer than 1024 KiB; skipped it."), "\(result.stderr)")
+        #expect(try jsonLines(result.stdout).map { $0["id"] as? String } == ["r1", "r3"])
+    }
+
     @Test func manyRowsStayInOrder() throws {
         var text = "id\tcustomer\treply\n"
         let count = 3_000
