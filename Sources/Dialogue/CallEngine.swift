@@ -89,7 +89,8 @@ public struct CallEngine: Sendable {
         let signals = analyzer.analyze(text, context: context(for: state))
         state.turn += 1
         let before = state.mood
-        let reactions = personaReactions(to: signals, reply: text, state: &state)
+        let moodBeforeReactions = state.mood
+        var reactions = personaReactions(to: signals, reply: text, state: &state)
         var entry = TranscriptEntry(speaker: .agent, text: text, node: state.node, turn: state.turn, signals: signals)
 
         guard let node = scenario.node(state.node) else {
@@ -102,6 +103,11 @@ public struct CallEngine: Sendable {
         let env = ConditionEnvironment(signals: signals, replyTokens: wordTokens(text), state: state)
         let branch = node.branches.first { $0.condition?.holds(in: env) ?? true }
 
+        if let branch, branch.mood < 0, state.mood > moodBeforeReactions {
+            // The scenario objects to this reply: the persona is not pleased by it after all.
+            state.mood = moodBeforeReactions
+            reactions.removeAll { $0 == .pleased }
+        }
         if let branch {
             state.mood = clamp(state.mood + branch.mood)
             state.patience += branch.patience

@@ -153,3 +153,24 @@ func pleasedByTraitsRaiseMood(_ c: PleasedCase) {
     #expect(state.mood == start.mood - 1)
     #expect(spokenReactions(events) == [.annoyed, nil])
 }
+
+/// A reply the persona would like but the scenario objects to (a branch that lowers mood) draws no
+/// "pleased" line and no pleased bonus: the scenario's judgement wins.
+@Test func scenarioPenaltyOverridesPersonaPleasure() {
+    let scenario = Scenario(id: "objects", title: "Objects", summary: "", difficulty: .beginner, skills: [], persona: "pat",
+                            issues: [Dialogue.Issue(id: "down", summary: "Broadband down")], facts: [], start: "hub",
+                            nodes: [Node(id: "hub", say: ["Go on."], branches: [Branch(mood: -2, target: "hub")])],
+                            endings: [Ending(id: "fixed", kind: .resolved, note: "Fixed.")])
+    let persona = makePersona(style: .expressive, temper: .calm, pleasedBy: [.empathy])
+    let engine = makeEngine(scenario: scenario, persona: persona)
+    let (start, _) = engine.start(seed: 2)
+    let (state, events) = engine.step(start, .reply("[ack]"))
+    #expect(state.mood == start.mood - 2)
+    #expect(!spokenReactions(events).contains(.pleased))
+    // Without the penalty the same reply pleases.
+    let neutral = makeEngine(scenario: makeHubScenario(), persona: persona)
+    let (s0, _) = neutral.start(seed: 2)
+    let (s1, e1) = neutral.step(s0, .reply("[ack]"))
+    #expect(s1.mood == s0.mood + 1)
+    #expect(spokenReactions(e1).contains(.pleased))
+}
