@@ -23,10 +23,11 @@ let package = Package(
         .target(name: "Scoring", dependencies: ["Dialogue", "Language"]),
         .target(name: "Content", dependencies: ["Dialogue", "Language", "Yams"]),
         .target(name: "Progress", dependencies: ["Dialogue", "Scoring"]),
+        .target(name: "Playtest", dependencies: ["Content", "Dialogue", "Language", "Scoring"]),
         .executableTarget(
             name: "calldojo",
             dependencies: [
-                "LineEditor", "Language", "Dialogue", "Scoring", "Content", "Progress",
+                "LineEditor", "Language", "Dialogue", "Scoring", "Content", "Progress", "Playtest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +37,7 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Dialogue", "Language"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", "Dialogue", "Language"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "Dialogue", "Scoring"]),
+        .testTarget(name: "PlaytestTests", dependencies: ["Playtest", "Content", "Dialogue", "Language", "Scoring"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]

@@ -1,0 +1,3 @@
+/// Automated plays of scenarios: generated playthroughs (`calldojo validate --playthrough`) and golden
+/// transcripts (`calldojo test`).
+public enum Playtest {}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Playtest
+
+@Test func playtestNamespaceExists() {
+    #expect(String(describing: Playtest.self) == "Playtest")
+}
