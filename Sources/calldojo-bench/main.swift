@@ -216,16 +216,32 @@ func report(_ title: String, rows: Int, times: [Double]) {
     print("  per reply (median): \(String(format: "%.1f", mid / Double(rows) * 1e6)) µs")
 }
 
-/// Times `body` `repetitions` times after one untimed warm-up run.
-func measure(_ repetitions: Int, _ body: () -> Int) -> (times: [Double], check: Int) {
+/// The processor time this thread has used, in seconds: unlike the wall clock, other work on a busy
+/// machine barely changes it.
+func threadCPUSeconds() -> Double {
+    var t = timespec()
+    guard clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t) == 0 else { return 0 }
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+func reportCPU(rows: Int, _ cpu: [Double]) {
+    let mid = median(cpu)
+    print("  processor time used (median): \(String(format: "%.0f", mid * 1000)) ms, \(rate(rows, mid))")
+}
+
+/// Times `body` `repetitions` times after one untimed warm-up run: wall-clock and processor times.
+func measure(_ repetitions: Int, _ body: () -> Int) -> (times: [Double], cpu: [Double], check: Int) {
     let clock = ContinuousClock()
     var check = body()
     var times: [Double] = []
+    var cpu: [Double] = []
     for _ in 0..<repetitions {
+        let before = threadCPUSeconds()
         let elapsed = clock.measure { check &+= body() }
+        cpu.append(threadCPUSeconds() - before)
         times.append(seconds(elapsed))
     }
-    return (times, check)
+    return (times, cpu, check)
 }
 
 /// A one-line description of the processor, from /proc/cpuinfo where there is one.
@@ -254,8 +270,28 @@ func taskset() -> URL? {
     return nil
 }
 
-/// Runs `calldojo analyze --batch FILE --json` once, output to /dev/null; the wall time, or an error.
-func runCommand(_ binary: URL, file: URL, pin: URL?) -> Result<Double, Problem> {
+/// The processor time (user and system) used so far by finished child processes, in seconds.
+func childCPUSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    let children = RUSAGE_CHILDREN.rawValue
+    #else
+    let children = RUSAGE_CHILDREN
+    #endif
+    guard getrusage(children, &usage) == 0 else { return 0 }
+    func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return s(usage.ru_utime) + s(usage.ru_stime)
+}
+
+/// One run of the command: the wall-clock time, and the processor time it used (which other work on a
+/// busy machine does not inflate).
+struct CommandTime {
+    var wall: Double
+    var cpu: Double
+}
+
+/// Runs `calldojo analyze --batch FILE --json` once, output to /dev/null; its times, or an error.
+func runCommand(_ binary: URL, file: URL, pin: URL?) -> Result<CommandTime, Problem> {
     let process = Process()
     let arguments = ["analyze", "--batch", file.path, "--json"]
     if let pin {
@@ -270,6 +306,7 @@ func runCommand(_ binary: URL, file: URL, pin: URL?) -> Result<Double, Problem> 
     process.standardOutput = null
     process.standardError = null
     let clock = ContinuousClock()
+    let cpuBefore = childCPUSeconds()
     let start = clock.now
     do {
         try process.run()
@@ -278,10 +315,11 @@ func runCommand(_ binary: URL, file: URL, pin: URL?) -> Result<Double, Problem> 
     }
     process.waitUntilExit()
     let elapsed = seconds(clock.now - start)
+    let cpu = childCPUSeconds() - cpuBefore
     guard process.terminationStatus == 0 else {
         return .failure(Problem("calldojo analyze exited with status \(process.terminationStatus)"))
     }
-    return .success(elapsed)
+    return .success(CommandTime(wall: elapsed, cpu: cpu))
 }
 
 // MARK: - Main
@@ -319,6 +357,7 @@ let full = measure(options.repetitions) {
     return fired
 }
 report("analyser with facts from the customer line (in process, one thread)", rows: rows.count, times: full.times)
+reportCPU(rows: rows.count, full.cpu)
 
 // 2. Analysis alone, with the contexts built beforehand.
 let contexts = rows.map { ReplyContext.fromCustomerLine($0.customer) }
@@ -330,6 +369,7 @@ let bare = measure(options.repetitions) {
     return fired
 }
 report("analyser alone, contexts prepared (in process, one thread)", rows: rows.count, times: bare.times)
+reportCPU(rows: rows.count, bare.cpu)
 
 // What the generated replies contain, so a change in the generator shows up here.
 var counts = (ack: 0, para: 0, question: 0, steps: 0, avoid: 0)
@@ -372,8 +412,8 @@ if let binary = calldojoBinary() {
     let small = file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".one.tsv")
     let firstTwoLines = tsv.split(separator: "\n", maxSplits: 2).prefix(2).joined(separator: "\n") + "\n"
     try? firstTwoLines.write(to: small, atomically: true, encoding: .utf8)
-    func timeCommand(_ input: URL) -> Result<[Double], Problem> {
-        var times: [Double] = []
+    func timeCommand(_ input: URL) -> Result<[CommandTime], Problem> {
+        var times: [CommandTime] = []
         for k in 0...options.repetitions {
             switch runCommand(binary, file: input, pin: pin) {
             case let .success(t): if k > 0 { times.append(t) }  // the first run warms the file cache
@@ -388,13 +428,15 @@ if let binary = calldojoBinary() {
     case let (.success(times), .success(fixed)):
         let pinned = pin != nil ? "pinned to CPU 0 with taskset -c 0" : "not pinned (taskset not found)"
         report("calldojo analyze --batch FILE --json > /dev/null (whole process, \(pinned); \(size / 1024) KiB file)",
-               rows: rows.count, times: times)
-        let start = median(fixed)
+               rows: rows.count, times: times.map(\.wall))
+        let start = median(fixed.map(\.wall))
         print("  of which starting the program (median over a one-row file): \(String(format: "%.0f", start * 1000)) ms")
-        let steady = median(times) - start
+        let steady = median(times.map(\.wall)) - start
         if steady > 0 {
             print("  rows after start-up (median): \(rate(rows.count, steady))")
         }
+        let cpu = median(times.map(\.cpu)), cpuStart = median(fixed.map(\.cpu))
+        print("  processor time used (median): \(String(format: "%.0f", cpu * 1000)) ms, \(rate(rows.count, cpu)); start-up \(String(format: "%.0f", cpuStart * 1000)) ms")
     case let (.failure(problem), _), let (_, .failure(problem)):
         print("calldojo analyze --batch: \(problem.message)")
         removeTestFile()

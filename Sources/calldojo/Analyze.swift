@@ -402,7 +402,7 @@ enum SignalsJSON {
             if k > 0 { out.append(UInt8(ascii: ",")) }
             string(fact, &out)
         }
-        out.append(contentsOf: "],".utf8)
+        raw("],", &out)
         bool("checksUnderstanding", s.checksUnderstanding, &out)
         bool("asksQuestion", s.asksQuestion, &out)
         bool("openQuestion", s.asksOpenQuestion, &out)
@@ -413,7 +413,7 @@ enum SignalsJSON {
         bool("customerAction", s.nextSteps.customerAction, &out)
         bool("confirmation", s.nextSteps.confirmation, &out)
         bool("ownership", s.nextSteps.ownership, &out, last: true)
-        out.append(contentsOf: "},".utf8)
+        raw("},", &out)
         bool("offers", s.offers, &out)
         bool("anticipates", s.anticipates, &out)
         bool("negativeLanguage", s.negativeLanguage, &out)
@@ -442,7 +442,7 @@ enum SignalsJSON {
             }
             out.append(UInt8(ascii: "}"))
         }
-        out.append(contentsOf: "]}".utf8)
+        raw("]}", &out)
     }
 
     /// The evidence name for a signal, matching the key it explains.
@@ -450,15 +450,20 @@ enum SignalsJSON {
         signal == .asksOpenQuestion ? "openQuestion" : signal.rawValue
     }
 
-    private static func key(_ name: String, _ out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        out.append(contentsOf: name.utf8)
-        out.append(contentsOf: "\":".utf8)
+    private static func raw(_ text: StaticString, _ out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
-    private static func bool(_ name: String, _ value: Bool, _ out: inout [UInt8], last: Bool = false) {
+    private static func key(_ name: StaticString, _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        raw(name, &out)
+        out.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: ":"))
+    }
+
+    private static func bool(_ name: StaticString, _ value: Bool, _ out: inout [UInt8], last: Bool = false) {
         key(name, &out)
-        out.append(contentsOf: value ? "true".utf8 : "false".utf8)
+        raw(value ? "true" : "false", &out)
         if !last { out.append(UInt8(ascii: ",")) }
     }
 
