@@ -96,3 +96,32 @@ import Testing
         for word in ["practice", "list", "validate", "--store"] { #expect(result.stdout.contains(word)) }
     }
 }
+
+@Suite struct SchemaCommandTests {
+    @Test(arguments: ["scenario", "persona"])
+    func schemaCommandPrintsTheShippedSchema(kind: String) throws {
+        let result = try CLI.run(["schema", kind], lines: [])
+        #expect(result.status == 0)
+        let printed = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let shipped = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("schemas/\(kind).schema.json"))
+        #expect(printed["$schema"] as? String == "http://json-schema.org/draft-07/schema#")
+        #expect(Data(result.stdout.utf8) == shipped)
+    }
+
+    @Test func everyShippedFilePointsAtItsSchema() throws {
+        let fm = FileManager.default
+        for (folder, kind) in [("Scenarios", "scenario"), ("Personas", "persona")] {
+            let dir = CLI.packageRoot.appendingPathComponent(folder)
+            for name in try fm.contentsOfDirectory(atPath: dir.path) where name.hasSuffix(".yaml") {
+                let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+                #expect(text.hasPrefix("# yaml-language-server: $schema=../schemas/\(kind).schema.json\n"), "\(folder)/\(name)")
+            }
+        }
+    }
+
+    @Test func unknownSchemaKindIsRefusedWithTheChoices() throws {
+        let result = try CLI.run(["schema", "ending"], lines: [])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("scenario"))
+    }
+}
