@@ -379,8 +379,11 @@ enum LexiconData {
     static let offerProposal = [
         "i/we can/could (also/just/easily/even/actually/always) [switch on/turn on/activate/enable/add/include/throw in/set up/set you up/put you on/put you onto/move you/switch you/upgrade/swap you/get you/give you/divert/forward/redirect/send you/send out/pop/apply/sort you out with/offer/arrange]",
         "i/we would (be happy to/love to/like to) (also) [switch on/turn on/activate/enable/add/include/set you up/put you on/move you/switch you/upgrade/divert/send you]",
-        "[we have/we have also got/we have got/we also have/we do/there is/there is also/there are/we offer/we now have/we now offer] (also) (a/an/some/our/this/the)",
-        "[would you like/do you want/shall i/should i/how about i/why do not i] (me/us) (to) [switch on/turn on/activate/enable/add/include/set you up/put you on/move you/switch you/upgrade/divert/forward/send you]",
+        "[we have/we have also got/we have got/we also have/we do/there is/there is also/there are/we offer/we now have/we now offer] (also) a/an/some/our/another",
+        "[would you like/do you want/want/shall i/should i/how about i/why do not i] (me/us) (to) [switch on/turn on/activate/enable/add/include/set you up/put you on/move you/switch you/upgrade/divert/forward/send you]",
+        "i/we might/may (be able to) [switch on/turn on/activate/enable/add/include/set you up/put you on/move you/switch you/upgrade/match/get you/give you]",
+        "would it be (useful/helpful/worth) (it) to [add/switch/move/upgrade/put/set up/have/get]",
+        "you could/might/may (also) be [eligible/entitled] (to/for)",
     ]
 
     /// Something additional a customer could have: a product, service, plan change, upgrade or extra.
@@ -391,7 +394,8 @@ enum LexiconData {
         "no extra charge", "free [upgrade/trial/month/months/booster/boost/data/minutes/texts/gift/add on/extra/extras]", "subscription", "sim only", "allowance", "data", "unlimited", "roaming pass",
         "priority", "premium", "loyalty", "reward", "voucher", "perk", "divert", "diversion", "call forwarding",
         "caller display", "spam", "scam", "blocker", "parental controls", "antivirus", "security suite",
-        "faster", "cheaper", "better value",
+        "faster", "cheaper", "better value", "service", "cap", "alert", "pass", "railcard", "quote", "saver",
+        "social tariff", "[wi fi/wifi/wireless] calling",
     ]
 
     static let anticipate = [

@@ -149,6 +149,17 @@ private struct Analysis {
         return true
     }
 
+    /// True when a question word comes earlier in the clause of `index` ("which train would you like").
+    private func followsQuestionWord(_ index: Int) -> Bool {
+        let clause = tokens[index].clause
+        var j = index - 1
+        while j >= 0, tokens[j].clause == clause {
+            if LexiconData.openWords.contains(tokens[j].norm) { return true }
+            j -= 1
+        }
+        return false
+    }
+
     /// True when a clause-opening verb is in the plain form of an instruction ("Unplug it"), not a
     /// description ("Anyone in your contacts rings through as normal").
     private func isImperative(_ range: Range<Int>) -> Bool {
@@ -319,10 +330,11 @@ private struct Analysis {
         // Offers: offer wording; or the agent proposing something ("I can switch on...") with something
         // additional in the same sentence (a plan, a kit, a discount, a protection feature); or an
         // opening's cue in an offer or a question.
-        var offerHit = best(positive(.offer))
+        // "What date would you like it from?" asks for a detail; it offers nothing.
+        var offerHit = best(positive(.offer).filter { !followsQuestionWord($0.range.lowerBound) })
         if offerHit == nil {
             let things = hits[Category.offerThing.rawValue]
-            for proposal in positive(.offerProposal) {
+            for proposal in positive(.offerProposal) where !followsQuestionWord(proposal.range.lowerBound) {
                 let sentence = tokens[proposal.range.lowerBound].sentence
                 let thing = things.filter {
                     $0.range.lowerBound >= proposal.range.lowerBound && tokens[$0.range.lowerBound].sentence == sentence

@@ -127,6 +127,10 @@ struct MisreadingTests {
         Case("There's a £5 a month charge for the visit.", false),
         Case("I can send you a free replacement router.", false),
         Case("I can't switch you to a cheaper plan.", false),
+        Case("Do you want me to add a spending cap to the line?", true),
+        Case("Which day would you like the engineer?", false),
+        Case("I'll call you back with what we can offer.", false),
+        Case("There's nothing we can do about spam texts.", false),
     ])
     func offers(_ c: Case) { expectSignal(c, \.offers, .offers) }
 
