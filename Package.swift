@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -23,11 +24,16 @@ let package = Package(
         .target(name: "Scoring", dependencies: ["Dialogue", "Language"]),
         .target(name: "Content", dependencies: ["Dialogue", "Language", "Yams"]),
         .target(name: "Progress", dependencies: ["Dialogue", "Scoring"]),
+        .target(name: "Reports", dependencies: [
+            "Progress", "Dialogue", "Scoring",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "XAPI", dependencies: ["Progress", "Dialogue", "Scoring"]),
         .target(name: "Playtest", dependencies: ["Content", "Dialogue", "Language", "Scoring"]),
         .executableTarget(
             name: "calldojo",
             dependencies: [
-                "LineEditor", "Language", "Dialogue", "Scoring", "Content", "Progress", "Playtest",
+                "LineEditor", "Language", "Dialogue", "Scoring", "Content", "Progress", "Playtest", "Reports", "XAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +43,8 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Dialogue", "Language"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", "Dialogue", "Language"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "Dialogue", "Scoring"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Progress", "Dialogue", "Scoring"]),
+        .testTarget(name: "XAPITests", dependencies: ["XAPI", "Progress", "Dialogue", "Scoring"]),
         .testTarget(name: "PlaytestTests", dependencies: ["Playtest", "Content", "Dialogue", "Language", "Scoring"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "EndToEndTests", dependencies: []),

@@ -1,0 +1,2 @@
+/// Trainer reports over the record store: tables, CSV, JSON and self-contained HTML.
+public enum Reports {}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Reports
+
+@Test func namespaceExists() {
+    #expect(String(describing: Reports.self) == "Reports")
+}

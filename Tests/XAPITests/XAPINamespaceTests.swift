@@ -1,0 +1,6 @@
+import Testing
+@testable import XAPI
+
+@Test func namespaceExists() {
+    #expect(String(describing: XAPI.self) == "XAPI")
+}
