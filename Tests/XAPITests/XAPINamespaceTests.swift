@@ -1,6 +1,0 @@
-import Testing
-@testable import XAPI
-
-@Test func namespaceExists() {
-    #expect(String(describing: XAPI.self) == "XAPI")
-}
