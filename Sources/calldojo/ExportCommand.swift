@@ -82,7 +82,7 @@ struct ExportXAPI: ParsableCommand {
         let sinceDate = try since.map(ExportXAPI.parseDate)
         let lrsURL = try (lrs ?? env["CALLDOJO_LRS_URL"].flatMap { $0.isEmpty ? nil : $0 }).map(ExportXAPI.lrsURL)
         let lrsUser = user ?? env["CALLDOJO_LRS_USER"].flatMap { $0.isEmpty ? nil : $0 }
-        let lrsPassword = password ?? env["CALLDOJO_LRS_PASSWORD"]
+        let lrsPassword = password ?? env["CALLDOJO_LRS_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         if lrsUser != nil && lrsPassword == nil {
             throw UserFacingError(message: "give the LRS password with --password or CALLDOJO_LRS_PASSWORD.")
         }
