@@ -1,8 +1,8 @@
 import Dialogue
 import Yams
 
-/// Checks a parsed scenario as a whole: references between its parts, conditions, flags, branch order and
-/// the minimum shape of shipped content.
+/// Checks a parsed scenario as a whole: references between its parts, conditions, flags, branch order,
+/// the dialogue as a graph (``GraphChecks``) and the minimum shape of shipped content.
 enum ScenarioChecks {
     /// Shipped scenarios have at least this many endings and nodes.
     static let minimumEndings = 3
@@ -36,7 +36,7 @@ enum ScenarioChecks {
         checkReferences(scenario, sink: &sink)
         checkFlags(scenario, sink: &sink)
         checkNodes(scenario, sink: &sink)
-        checkReachability(scenario, sink: &sink)
+        GraphChecks.check(scenario, sink: &sink)
         checkShape(scenario, sink: &sink)
     }
 
@@ -191,32 +191,6 @@ enum ScenarioChecks {
                 sink.warning("this branch \(what), so it always matches and the \(later == 1 ? "branch" : "\(later) branches") "
                              + "after it can never be taken", at: branch.mark)
             }
-            if node.branches.allSatisfy({ !$0.isCatchAll }) {
-                sink.warning("node `\(node.id.value)`: no branch matches every reply; add a last branch without `when:`",
-                             at: node.branchesMark)
-            }
-        }
-    }
-
-    private static func checkReachability(_ scenario: ParsedScenario, sink: inout DiagnosticSink) {
-        guard let start = scenario.start?.value else { return }
-        var edges: [String: [String]] = [:]
-        for node in scenario.nodes {
-            edges[node.id.value] = node.branches.compactMap { $0.goto?.value }
-        }
-        var reached: Set<String> = [start]
-        var queue = [start]
-        while let next = queue.popLast() {
-            for target in edges[next] ?? [] where reached.insert(target).inserted {
-                queue.append(target)
-            }
-        }
-        for node in scenario.nodeIDs where !reached.contains(node.value) {
-            sink.warning("node `\(node.value)` is never reached: no `goto:` from the start leads to it", at: node.mark)
-        }
-        for ending in scenario.endingIDs where !reached.contains(ending.value) {
-            sink.warning("ending `\(ending.value)` is never reached: no `goto:` from the start leads to it",
-                         at: ending.mark)
         }
     }
 

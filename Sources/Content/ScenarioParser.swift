@@ -43,6 +43,8 @@ struct ParsedScenario {
     var summary = ""
     var difficulty: Difficulty = .beginner
     var skills: [Skill] = []
+    /// Where each skill is listed in `skills:`.
+    var skillMarks: [Skill: SourcePosition] = [:]
     var persona: Located<String>?
     var personas: [Located<String>] = []
     var account: [AccountField] = []
@@ -120,7 +122,11 @@ enum ScenarioParser {
         if let v = fields.value("difficulty"), let d: Difficulty = reader.choice(v, key: "difficulty") {
             scenario.difficulty = d
         }
-        if let v = fields.value("skills") { scenario.skills = skills(v, reader: &reader) }
+        if let v = fields.value("skills") {
+            let listed = skills(v, reader: &reader)
+            scenario.skills = listed.map(\.skill)
+            for (skill, mark) in listed { if let mark { scenario.skillMarks[skill] = mark } }
+        }
         if let v = fields.value("persona") { scenario.persona = reader.id(v, key: "persona", what: "a persona") }
         if let v = fields.value("personas") {
             scenario.personas = reader.ids(v, key: "personas", what: "a persona") ?? []
@@ -175,19 +181,19 @@ enum ScenarioParser {
 
     // MARK: - Parts
 
-    private static func skills(_ node: Yams.Node, reader: inout NodeReader) -> [Skill] {
+    private static func skills(_ node: Yams.Node, reader: inout NodeReader) -> [(skill: Skill, mark: SourcePosition?)] {
         guard let items = reader.sequence(node, key: "skills", example: "[paraphrasing, next_steps]") else { return [] }
         if items.isEmpty {
             reader.sink.error("`skills` is an empty list; name at least one of "
                               + NodeReader.list(Skill.allCases.map(\.rawValue)), at: node.position)
         }
-        var result: [Skill] = []
+        var result: [(skill: Skill, mark: SourcePosition?)] = []
         for item in items {
             guard let skill: Skill = reader.choice(item, key: "skills") else { continue }
-            if result.contains(skill) {
+            if result.contains(where: { $0.skill == skill }) {
                 reader.sink.error("`\(skill.rawValue)` is listed twice in `skills`", at: item.position)
             } else {
-                result.append(skill)
+                result.append((skill, item.position))
             }
         }
         return result
