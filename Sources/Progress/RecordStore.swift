@@ -5,14 +5,19 @@ import Glibc
 import Darwin
 #endif
 
-/// A record file that could not be read. It has been set aside (renamed, never deleted or
-/// overwritten) so it can be inspected or repaired by hand.
+/// A record file that could not be read. A damaged file has been set aside (renamed, never deleted or
+/// overwritten) so it can be inspected or repaired by hand. A file written by a newer version of
+/// CallDojo (``newerSchemaVersion``) is not damaged: it is left where it is, untouched, for that
+/// version to read.
 public struct DamagedFile: Error, Sendable, Equatable, CustomStringConvertible {
     /// Where the file was.
     public var path: String
     /// Where it was moved to, if it could be moved.
     public var movedTo: String?
+    /// What is wrong with it, in plain words.
     public var reason: String
+    /// The file's schema version, when it was written by a newer version of CallDojo than this one.
+    public var newerSchemaVersion: Int? = nil
 
     public var description: String {
         let moved = movedTo.map { "; kept as \($0)" } ?? ""
@@ -26,6 +31,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     case cannotLock(path: String, reason: String)
     case encoding(String)
+    /// The file was written by a newer version of CallDojo, so this version leaves it as it is.
+    case newerVersion(path: String, found: Int, supported: Int)
 
     public var description: String {
         switch self {
@@ -37,18 +44,20 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "Cannot lock \(path): \(reason)."
         case let .encoding(what):
             return "Cannot save \(what): it could not be written as JSON."
+        case let .newerVersion(path, found, supported):
+            return "Cannot change \(path): it was written by a newer version of CallDojo (schema version \(found); this version handles up to \(supported)), and is left as it is. Update CallDojo to change it."
         }
     }
 }
 
 /// The folder of records: `sessions/ID.json`, `trainees/KEY.json` (profiles), `trainees/KEY.history`
-/// (reply history) and `settings.json`. Folders are created 0700 and files 0600. Every write goes to a
+/// (reply history), `settings.json` and `cohorts.json`; docs/RECORDS.md describes every file. Folders are created 0700 and files 0600. Every write goes to a
 /// temporary file that is flushed to disk and renamed into place, under a lock where several processes
 /// may update the same file, so a crash or a second terminal never loses or half-writes a record.
 public final class RecordStore: @unchecked Sendable {
     public let root: URL
-    private let fm = FileManager.default
-    private let now: @Sendable () -> Date
+    let fm = FileManager.default
+    let now: @Sendable () -> Date
 
     public var sessionsFolder: URL { root.appendingPathComponent("sessions") }
     public var traineesFolder: URL { root.appendingPathComponent("trainees") }
@@ -75,6 +84,9 @@ public final class RecordStore: @unchecked Sendable {
         try withLock(traineeKey: session.traineeKey) { () throws(StoreError) in
             var (profile, bad) = loadProfile(key: session.traineeKey)
             damaged = bad
+            if let newer = bad.first(where: { $0.newerSchemaVersion != nil }), let version = newer.newerSchemaVersion {
+                throw .newerVersion(path: newer.path, found: version, supported: TraineeProfile.currentSchemaVersion)
+            }
             if let stuck = bad.first(where: { $0.movedTo == nil }) {
                 throw .cannotWrite(path: stuck.path, reason: "the profile there \(stuck.reason) and is kept as it is")
             }
@@ -83,6 +95,7 @@ public final class RecordStore: @unchecked Sendable {
             }
             guard var p = profile else { return }
             p.add(session.summary)
+            p.markAchievedGoals(now: now())
             try writeAtomically(try encode(p, what: "the trainee profile"), to: profileURL(session.traineeKey))
         }
         return damaged
@@ -96,10 +109,39 @@ public final class RecordStore: @unchecked Sendable {
         return read(SessionRecord.self, at: url)
     }
 
-    /// Every saved call for a trainee, oldest first, and any files that could not be read.
+    /// Every saved call for a trainee, oldest first, and any of their files that could not be read.
+    /// Only the files named for the trainee (and any whose names do not follow the id pattern) are
+    /// opened, so this stays quick in a large store.
     public func sessions(for trainee: TraineeName) -> ([SessionRecord], [DamagedFile]) {
-        let (all, damaged) = allSessions()
-        return (all.filter { $0.traineeKey == trainee.key }, damaged)
+        sessions(key: trainee.key)
+    }
+
+    func sessions(key: String) -> ([SessionRecord], [DamagedFile]) {
+        var records: [SessionRecord] = []
+        var damaged: [DamagedFile] = []
+        for url in jsonFiles(in: sessionsFolder) {
+            if let fileKey = RecordStore.traineeKey(inSessionFile: url.lastPathComponent), fileKey != key { continue }
+            switch read(SessionRecord.self, at: url) {
+            case let .success(r): if r.traineeKey == key { records.append(r) }
+            case let .failure(d): damaged.append(d)
+            }
+        }
+        records.sort { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
+        return (records, damaged)
+    }
+
+    /// The trainee key in a session file name made by ``SessionRecord/makeID(trainee:at:random:)``
+    /// (`YYYYMMDD-HHMMSS-KEY-XXXX.json`), or nil for a name of another shape.
+    static func traineeKey(inSessionFile name: String) -> String? {
+        guard name.hasSuffix(".json") else { return nil }
+        let id = Array(name.utf8.dropLast(5))
+        guard id.count >= 22 else { return nil }
+        func digit(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) }
+        func hex(_ b: UInt8) -> Bool { digit(b) || (0x61...0x66).contains(b) }
+        for i in 0..<15 where i != 8 { guard digit(id[i]) else { return nil } }
+        guard id[8] == 0x2D, id[15] == 0x2D, id[id.count - 5] == 0x2D else { return nil }
+        guard id[(id.count - 4)...].allSatisfy(hex) else { return nil }
+        return String(decoding: id[16..<(id.count - 5)], as: UTF8.self)
     }
 
     /// Every saved call, oldest first, and any files that could not be read.
@@ -161,11 +203,11 @@ public final class RecordStore: @unchecked Sendable {
         traineesFolder.appendingPathComponent("\(trainee.key).history")
     }
 
-    private func profileURL(_ key: String) -> URL {
+    func profileURL(_ key: String) -> URL {
         traineesFolder.appendingPathComponent("\(key).json")
     }
 
-    private func loadProfile(key: String) -> (TraineeProfile?, [DamagedFile]) {
+    func loadProfile(key: String) -> (TraineeProfile?, [DamagedFile]) {
         let url = profileURL(key)
         guard fm.fileExists(atPath: url.path) else { return (nil, []) }
         switch read(TraineeProfile.self, at: url) {
@@ -175,16 +217,27 @@ public final class RecordStore: @unchecked Sendable {
     }
 
     /// A profile made from the session files, for a trainee whose profile is missing or damaged.
-    private func rebuiltProfile(key: String, name: String) -> TraineeProfile? {
+    func rebuiltProfile(key: String, name: String) -> TraineeProfile? {
         guard let trainee = try? TraineeName(name) else { return nil }
         var profile = TraineeProfile(name: trainee, createdAt: now())
-        for record in allSessions().0 where record.traineeKey == key {
+        for record in sessions(key: key).0 {
             profile.add(record.summary)
         }
         return profile
     }
 
     // MARK: - Settings
+
+    /// The store's settings, and any problem reading `settings.json` (a damaged file is set aside; one
+    /// written by a newer version is left as it is). Without a file, the defaults.
+    public func settings() -> (StoreSettings, [DamagedFile]) {
+        let url = root.appendingPathComponent("settings.json")
+        guard fm.fileExists(atPath: url.path) else { return (StoreSettings(), []) }
+        switch read(StoreSettings.self, at: url) {
+        case let .success(s): return (s, [])
+        case let .failure(d): return (StoreSettings(), [d])
+        }
+    }
 
     /// The last trainee name used. Setting it saves at once; a failure to save is ignored, as the
     /// setting is only a convenience.
@@ -196,6 +249,8 @@ public final class RecordStore: @unchecked Sendable {
         }
         set {
             let url = root.appendingPathComponent("settings.json")
+            // Settings written by a newer version are left for it.
+            if let version = RecordStore.schemaVersion(at: url), version > StoreSettings.currentSchemaVersion { return }
             guard let data = try? encode(StoreSettings(lastTrainee: newValue), what: "the settings") else { return }
             try? writeAtomically(data, to: url)
         }
@@ -216,7 +271,7 @@ public final class RecordStore: @unchecked Sendable {
         return d
     }()
 
-    private func encode<T: Encodable>(_ value: T, what: String) throws(StoreError) -> Data {
+    func encode<T: Encodable>(_ value: T, what: String) throws(StoreError) -> Data {
         do {
             return try RecordStore.encoder.encode(value) + Data("\n".utf8)
         } catch {
@@ -224,8 +279,9 @@ public final class RecordStore: @unchecked Sendable {
         }
     }
 
-    /// Reads a record; a file that cannot be decoded is set aside and reported.
-    private func read<T: Decodable>(_ type: T.Type, at url: URL) -> Result<T, DamagedFile> {
+    /// Reads a record; a file that cannot be decoded is set aside and reported. A file written by a
+    /// newer version of CallDojo is reported and left where it is.
+    func read<T: VersionedRecord>(_ type: T.Type, at url: URL) -> Result<T, DamagedFile> {
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -233,10 +289,35 @@ public final class RecordStore: @unchecked Sendable {
             return .failure(DamagedFile(path: url.path, movedTo: nil, reason: "could not be read (\(error.localizedDescription))"))
         }
         do {
-            return .success(try RecordStore.decoder.decode(T.self, from: data))
+            let record = try RecordStore.decoder.decode(T.self, from: data)
+            if record.schemaVersion > T.currentSchemaVersion {
+                return .failure(RecordStore.newer(url, version: record.schemaVersion, supported: T.currentSchemaVersion))
+            }
+            return .success(record)
         } catch {
+            if let probe = try? RecordStore.decoder.decode(VersionProbe.self, from: data), let version = probe.schemaVersion,
+               version > T.currentSchemaVersion {
+                return .failure(RecordStore.newer(url, version: version, supported: T.currentSchemaVersion))
+            }
             return .failure(setAside(url, reason: RecordStore.explain(error)))
         }
+    }
+
+    /// Just the schema version of a record file.
+    private struct VersionProbe: Decodable {
+        var schemaVersion: Int?
+    }
+
+    /// The schema version in the file at `url`, if it exists and has one.
+    static func schemaVersion(at url: URL) -> Int? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return (try? decoder.decode(VersionProbe.self, from: data))?.schemaVersion
+    }
+
+    private static func newer(_ url: URL, version: Int, supported: Int) -> DamagedFile {
+        DamagedFile(path: url.path, movedTo: nil,
+                    reason: "it was written by a newer version of CallDojo (schema version \(version); this version reads up to \(supported)), so it is left as it is; update CallDojo to read it",
+                    newerSchemaVersion: version)
     }
 
     private func setAside(_ url: URL, reason: String) -> DamagedFile {
@@ -270,7 +351,7 @@ public final class RecordStore: @unchecked Sendable {
         keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 
-    private func jsonFiles(in dir: URL) -> [URL] {
+    func jsonFiles(in dir: URL) -> [URL] {
         let names = (try? fm.contentsOfDirectory(atPath: dir.path)) ?? []
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { dir.appendingPathComponent($0) }
     }
@@ -314,8 +395,13 @@ public final class RecordStore: @unchecked Sendable {
 
     /// Runs `body` holding an exclusive lock on the trainee's lock file, so read-modify-write of their
     /// profile from several processes never loses an update.
-    private func withLock(traineeKey: String, _ body: () throws(StoreError) -> Void) throws(StoreError) {
-        let path = traineesFolder.appendingPathComponent("\(traineeKey).lock").path
+    func withLock(traineeKey: String, _ body: () throws(StoreError) -> Void) throws(StoreError) {
+        try withLock(file: traineesFolder.appendingPathComponent("\(traineeKey).lock"), body)
+    }
+
+    /// Runs `body` holding an exclusive `flock` on `file` (created 0600 if need be).
+    func withLock(file: URL, _ body: () throws(StoreError) -> Void) throws(StoreError) {
+        let path = file.path
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .cannotLock(path: path, reason: RecordStore.errnoText()) }
         defer { close(fd) }

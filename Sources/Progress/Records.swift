@@ -12,8 +12,10 @@ public enum SessionMode: String, Codable, Sendable, CaseIterable {
 
 /// One call, as saved in `sessions/ID.json`: everything a trainer needs to review it.
 public struct SessionRecord: Codable, Sendable, Equatable {
+    /// The newest call-record schema this version of CallDojo reads and writes.
     public static let currentSchemaVersion = 1
 
+    /// The schema version the file was written with.
     public var schemaVersion: Int
     /// Sortable and unique: `YYYYMMDD-HHMMSS-<trainee key>-<4 hex digits>`.
     public var id: String
@@ -109,24 +111,67 @@ public struct SessionSummary: Codable, Sendable, Equatable {
     }
 }
 
-/// A trainee's profile, `trainees/KEY.json`: who they are and a summary of every call.
+/// A trainee's profile, `trainees/KEY.json`: who they are, their goals and a summary of every call.
+///
+/// A profile is written with schema version 1 unless it holds goals, which need version 2; so versions
+/// of CallDojo from before goals keep reading (and adding calls to) profiles that have none, and a
+/// profile with goals is never rewritten by a version that would drop them.
 public struct TraineeProfile: Codable, Sendable, Equatable {
-    public static let currentSchemaVersion = 1
+    /// The newest profile schema this version of CallDojo reads and writes.
+    public static let currentSchemaVersion = 2
 
+    /// The schema version the profile was read with (1 or 2); on writing, the version its contents need.
     public var schemaVersion: Int
     public var name: String
     public var key: String
     public var createdAt: Date
     public var lastPracticeAt: Date?
     public var sessions: [SessionSummary]
+    /// The trainee's goals, oldest first. Profiles written before goals existed have none.
+    public var goals: [Goal]
 
     public init(name: TraineeName, createdAt: Date) {
-        schemaVersion = TraineeProfile.currentSchemaVersion
+        schemaVersion = 1
         self.name = name.display
         key = name.key
         self.createdAt = createdAt
         lastPracticeAt = nil
         sessions = []
+        goals = []
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion, name, key, createdAt, lastPracticeAt, sessions, goals
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        name = try c.decode(String.self, forKey: .name)
+        key = try c.decode(String.self, forKey: .key)
+        createdAt = try c.decode(Date.self, forKey: .createdAt)
+        lastPracticeAt = try c.decodeIfPresent(Date.self, forKey: .lastPracticeAt)
+        sessions = try c.decode([SessionSummary].self, forKey: .sessions)
+        goals = try c.decodeIfPresent([Goal].self, forKey: .goals) ?? []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(writtenSchemaVersion, forKey: .schemaVersion)
+        try c.encode(name, forKey: .name)
+        try c.encode(key, forKey: .key)
+        try c.encode(createdAt, forKey: .createdAt)
+        try c.encodeIfPresent(lastPracticeAt, forKey: .lastPracticeAt)
+        try c.encode(sessions, forKey: .sessions)
+        if !goals.isEmpty { try c.encode(goals, forKey: .goals) }
+    }
+
+    /// The oldest schema version that holds everything in the profile: 2 with goals, else 1.
+    public var writtenSchemaVersion: Int { goals.isEmpty ? 1 : 2 }
+
+    /// Where each goal stands, from the calls in this profile, on `now`.
+    public func goalStandings(now: Date) -> [GoalStanding] {
+        goals.map { $0.standing(sessions: sessions, now: now) }
     }
 
     /// Adds a call, once, keeping the list in start order.
@@ -140,7 +185,9 @@ public struct TraineeProfile: Codable, Sendable, Equatable {
 
 /// Store-wide settings, `settings.json`.
 public struct StoreSettings: Codable, Sendable, Equatable {
+    /// The newest settings schema this version of CallDojo reads and writes.
     public static let currentSchemaVersion = 1
+    /// The schema version the file was written with.
     public var schemaVersion: Int = StoreSettings.currentSchemaVersion
     /// The last trainee name used, offered first by the menu.
     public var lastTrainee: String?
@@ -149,3 +196,17 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         self.lastTrainee = lastTrainee
     }
 }
+
+/// A record file with a schema version: a file whose version is newer than ``currentSchemaVersion``
+/// was written by a later version of CallDojo and is reported and left as it is, never read as
+/// something it is not and never written over.
+public protocol VersionedRecord: Codable {
+    /// The newest schema version of this record that this version of CallDojo reads and writes.
+    static var currentSchemaVersion: Int { get }
+    /// The schema version the record was read with.
+    var schemaVersion: Int { get }
+}
+
+extension SessionRecord: VersionedRecord {}
+extension TraineeProfile: VersionedRecord {}
+extension StoreSettings: VersionedRecord {}
