@@ -144,17 +144,36 @@ public final class RecordStore: @unchecked Sendable {
         return String(decoding: id[16..<(id.count - 5)], as: UTF8.self)
     }
 
-    /// Every saved call, oldest first, and any files that could not be read.
+    /// Every saved call, oldest first, and any files that could not be read. Every call record is
+    /// opened, which takes a while in a large store; reports read the profiles instead
+    /// (``allProfiles()``), which hold each call's scores.
     public func allSessions() -> ([SessionRecord], [DamagedFile]) {
-        var records: [SessionRecord] = []
-        var damaged: [DamagedFile] = []
-        for url in jsonFiles(in: sessionsFolder) {
-            switch read(SessionRecord.self, at: url) {
-            case let .success(r): records.append(r)
-            case let .failure(d): damaged.append(d)
+        var (records, damaged) = readAll(SessionRecord.self, jsonFiles(in: sessionsFolder))
+        records.sort { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
+        return (records, damaged)
+    }
+
+    /// Reads many record files, on every processor core, keeping the files' order.
+    func readAll<T: VersionedRecord & Sendable>(_ type: T.Type, _ urls: [URL]) -> ([T], [DamagedFile]) {
+        let results = ResultSlots<Result<T, DamagedFile>>(count: urls.count)
+        let chunks = max(1, min(urls.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var n = chunk
+            while n < urls.count {
+                results.set(n, read(T.self, at: urls[n]))
+                n += chunks
             }
         }
-        records.sort { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
+        var records: [T] = []
+        var damaged: [DamagedFile] = []
+        records.reserveCapacity(urls.count)
+        for result in results.values {
+            switch result {
+            case let .success(r)?: records.append(r)
+            case let .failure(d)?: damaged.append(d)
+            case nil: break
+            }
+        }
         return (records, damaged)
     }
 
@@ -187,14 +206,7 @@ public final class RecordStore: @unchecked Sendable {
 
     /// Every trainee's profile, and any files that could not be read.
     public func allProfiles() -> ([TraineeProfile], [DamagedFile]) {
-        var profiles: [TraineeProfile] = []
-        var damaged: [DamagedFile] = []
-        for url in jsonFiles(in: traineesFolder) {
-            switch read(TraineeProfile.self, at: url) {
-            case let .success(p): profiles.append(p)
-            case let .failure(d): damaged.append(d)
-            }
-        }
+        let (profiles, damaged) = readAll(TraineeProfile.self, jsonFiles(in: traineesFolder))
         return (profiles.sorted { $0.name.lowercased() < $1.name.lowercased() }, damaged)
     }
 
@@ -267,13 +279,25 @@ public final class RecordStore: @unchecked Sendable {
 
     private static let decoder: JSONDecoder = {
         let d = JSONDecoder()
-        d.dateDecodingStrategy = .iso8601
+        d.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            if let date = RecordDates.parse(text) { return date }
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO 8601 time: \(text)")
+        }
         return d
     }()
 
     func encode<T: Encodable>(_ value: T, what: String) throws(StoreError) -> Data {
+        try RecordStore.encoded(value, what: what)
+    }
+
+    /// A record as the store writes it: pretty-printed JSON with sorted keys, ISO 8601 dates and a
+    /// final newline. For tools that write many records at once (such as a benchmark's synthetic
+    /// store); everything else should save through the store, which also locks and writes atomically.
+    public static func encoded<T: Encodable>(_ value: T, what: String = "the record") throws(StoreError) -> Data {
         do {
-            return try RecordStore.encoder.encode(value) + Data("\n".utf8)
+            return try encoder.encode(value) + Data("\n".utf8)
         } catch {
             throw .encoding(what)
         }
@@ -428,5 +452,67 @@ public final class RecordStore: @unchecked Sendable {
 
     private static func errnoText() -> String {
         String(cString: strerror(errno))
+    }
+}
+
+/// Slots filled from several threads, each slot by one thread only.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
+    }
+}
+
+/// Times in record files: ISO 8601 as the store writes them (`2025-03-01T09:00:00Z`) read quickly,
+/// anything else ISO 8601 (fractions of a second, an offset) read by the system's parser.
+enum RecordDates {
+    static func parse(_ text: String) -> Date? {
+        if let date = fast(text) { return date }
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` exactly, or nil.
+    static func fast(_ text: String) -> Date? {
+        text.utf8.withContiguousStorageIfAvailable { b -> Date? in
+            guard b.count == 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, b[19] == 0x5A else { return nil }
+            func number(_ from: Int, _ count: Int) -> Int? {
+                var n = 0
+                for i in from..<(from + count) {
+                    let d = Int(b[i]) - 0x30
+                    guard (0...9).contains(d) else { return nil }
+                    n = n * 10 + d
+                }
+                return n
+            }
+            guard let y = number(0, 4), let m = number(5, 2), let d = number(8, 2), let h = number(11, 2),
+                  let mi = number(14, 2), let s = number(17, 2),
+                  (1...12).contains(m), d >= 1, h < 24, mi < 60, s < 60 else { return nil }
+            let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+            let monthDays = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+            guard d <= monthDays[m - 1] else { return nil }
+            // Days from 1970-01-01 to the civil date (H. Hinnant's algorithm).
+            let yy = m <= 2 ? y - 1 : y
+            let era = (yy >= 0 ? yy : yy - 399) / 400
+            let yoe = yy - era * 400
+            let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+            let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+            let days = era * 146_097 + doe - 719_468
+            return Date(timeIntervalSince1970: Double(days * 86_400 + h * 3600 + mi * 60 + s))
+        } ?? nil
     }
 }

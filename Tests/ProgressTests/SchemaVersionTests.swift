@@ -238,3 +238,20 @@ func aFileFromANewerVersionIsReportedAndLeftAsItIs(_ file: NewerFile) throws {
         #expect(try Data(contentsOf: url) == bytes)
     }
 }
+
+/// Times are read quickly in the form the store writes, and in any other ISO 8601 form a person or
+/// tool may have written; text that is not a time is reported as damage.
+@Test(arguments: [("2025-03-01T09:00:00Z", utc(2025, 3, 1, 9) as Date?), ("2024-02-29T23:59:59Z", utc(2024, 2, 29, 23, 59, 59)),
+                  ("2025-03-01T10:00:00+01:00", utc(2025, 3, 1, 9)), ("2025-03-01T09:00:00.500Z", utc(2025, 3, 1, 9).addingTimeInterval(0.5)),
+                  ("1 March 2025", nil), ("2025-03-01 09:00:00", nil)])
+func profileTimesAreReadInEveryISO8601Form(_ text: String, _ expected: Date?) throws {
+    try withStore { store in
+        let json = profileVersion2.replacingOccurrences(of: "\"createdAt\" : \"2025-03-01T09:00:00Z\",\n  \"goals\"",
+                                                        with: "\"createdAt\" : \"\(text)\",\n  \"goals\"")
+        #expect(json.contains("\"createdAt\" : \"\(text)\""))
+        try Data(json.utf8).write(to: store.traineesFolder.appendingPathComponent("sam-jones.json"))
+        let (profiles, damaged) = store.allProfiles()
+        #expect(profiles.first?.createdAt == expected)
+        #expect(damaged.isEmpty == (expected != nil), "\(damaged)")
+    }
+}
