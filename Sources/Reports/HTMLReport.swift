@@ -77,7 +77,7 @@ public enum HTMLReport {
                 "title": g.title,
                 "target": String(g.target),
                 "by": ReportFormat.day(g.by, in: zone),
-                "current": g.current.map { "now \($0)" } ?? "no calls yet",
+                "current": g.current.map { "latest three average \($0)" } ?? "no calls yet",
                 "status": g.status.rawValue,
                 "percent": ReportFormat.percent(g.progress),
                 "barWidth": String(Int((g.progress * 160).rounded())),

@@ -168,7 +168,7 @@ enum HTMLTemplates {
     .trend-chart { max-width: 900px; }
     .goals { padding-left: 1.2rem; }
     .goals li { margin: .4rem 0; }
-    .goals .met strong { color: var(--good); }
+    .goals .achieved strong { color: var(--good); }
     .progress .track { fill: #e5e5e5; } .progress .fill { fill: var(--good); }
     .goals .missed .progress .fill { fill: var(--bad); }
     .note { color: var(--muted); }

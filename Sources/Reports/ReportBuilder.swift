@@ -19,21 +19,20 @@ public struct ReportBuilder: Sendable {
     ///   - title: what the group is ("All trainees", a cohort's name, a trainee's name).
     ///   - cohort: the cohort's name, when the group is one.
     ///   - profiles: the trainees in the group.
-    ///   - goals: each trainee's goals, by trainee key.
     ///   - damagedFiles: files the store could not read, listed in the report.
-    public func build(title: String, cohort: String? = nil, profiles: [TraineeProfile],
-                      goals: [String: [GoalInput]] = [:], damagedFiles: [String] = []) -> Report {
+    public func build(title: String, cohort: String? = nil, profiles: [TraineeProfile], damagedFiles: [String] = []) -> Report {
         let trainees = profiles
             .sorted { ($0.name.lowercased(), $0.key) < ($1.name.lowercased(), $1.key) }
-            .map { trainee($0, goals: goals[$0.key] ?? []) }
+            .map(trainee)
         return Report(title: title, cohort: cohort, generatedAt: options.now, passMark: options.passMark,
                       since: options.since, mode: options.mode, lastCallCount: options.lastCalls, trainees: trainees,
                       distributions: (ReportSkills.ids + ["overall"]).map { distribution(of: $0, across: trainees) },
                       damagedFiles: damagedFiles)
     }
 
-    /// One trainee's figures from their profile.
-    public func trainee(_ profile: TraineeProfile, goals: [GoalInput] = []) -> TraineeReport {
+    /// One trainee's figures from their profile. Goals are judged on all the trainee's calls, whatever
+    /// the report's filters, so they read the same as in `calldojo goal list`.
+    public func trainee(_ profile: TraineeProfile) -> TraineeReport {
         let summaries = profile.sessions.filter(included).sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
         let rows = summaries.map { row($0, trainee: profile.name, key: profile.key) }
         let overall = stats("overall", rows.map(\.overall))
@@ -46,7 +45,7 @@ public struct ReportBuilder: Sendable {
             firstCallAt: rows.first?.startedAt, lastCallAt: rows.last?.startedAt,
             overall: overall, skills: skills, weakestSkill: weakest, passed: passed,
             passRate: rows.isEmpty ? nil : Double(passed) / Double(rows.count),
-            goals: goals.map { progress($0, rows: rows) }, calls: rows)
+            goals: profile.goals.map { GoalProgress($0.standing(sessions: profile.sessions, now: options.now)) }, calls: rows)
     }
 
     /// Whether a call falls inside the report's date and mode filters.
@@ -67,15 +66,6 @@ public struct ReportBuilder: Sendable {
         SkillStats(skill: skill, title: ReportSkills.title(skill), calls: scores.count, latest: scores.last,
                    average: ReportMath.mean(scores).map { ($0 * 10).rounded() / 10 },
                    trend: ReportMath.trend(scores, window: options.trendWindow), series: scores)
-    }
-
-    func progress(_ goal: GoalInput, rows: [CallRow]) -> GoalProgress {
-        let scores = goal.skill == "overall" ? rows.map(\.overall) : rows.compactMap { $0.skills[goal.skill] }
-        let current = ReportMath.mean(Array(scores.suffix(3))).map { Int($0.rounded()) }
-        let share = goal.target <= 0 ? 1 : min(1, Double(current ?? 0) / Double(goal.target))
-        let status: GoalStatus = (current ?? -1) >= goal.target ? .met : (options.now > goal.by ? .missed : .open)
-        return GoalProgress(skill: goal.skill, title: ReportSkills.title(goal.skill), target: goal.target, by: goal.by,
-                            note: goal.note, current: current, progress: share, status: status)
     }
 
     func distribution(of skill: String, across trainees: [TraineeReport]) -> Distribution {

@@ -134,55 +134,44 @@ public struct CallRow: Codable, Sendable, Equatable {
     }
 }
 
-/// Where a trainee's goal stands.
-public enum GoalStatus: String, Codable, Sendable, Equatable {
-    /// The recent average has reached the target.
-    case met
-    /// Not reached yet, and the date is still ahead.
-    case open
-    /// The date has passed without the target being reached.
-    case missed
-}
-
-/// A goal as the report needs it: which skill, the target score and the date.
-public struct GoalInput: Sendable, Equatable {
-    /// A skill id, or `overall`.
-    public var skill: String
-    public var target: Int
-    public var by: Date
-    public var note: String?
-
-    public init(skill: String, target: Int, by: Date, note: String? = nil) {
-        self.skill = skill
-        self.target = target
-        self.by = by
-        self.note = note
-    }
-}
-
-/// A goal and how far the trainee has come toward it.
+/// A trainee's goal and how far they have come toward it, judged as `calldojo goal list` and the
+/// debrief judge it (the average of the latest three scores in the skill against the target).
 public struct GoalProgress: Codable, Sendable, Equatable {
-    /// A skill id, or `overall`.
+    /// The goal's id within the trainee's goals (`g1`, `g2`, ...).
+    public var id: String
+    /// The skill's id.
     public var skill: String
     public var title: String
     public var target: Int
+    /// The day the goal is due (the whole day counts).
     public var by: Date
     public var note: String?
-    /// The mean of the skill over the trainee's latest three calls; nil before any call.
+    /// The skill's score in the trainee's latest call; nil before any call.
+    public var latest: Int?
+    /// The average of the skill over the trainee's latest three calls, rounded; nil before any call.
     public var current: Int?
     /// `current` as a share of `target`, 0...1.
     public var progress: Double
-    public var status: GoalStatus
+    /// `achieved`, `open` or `missed` (the date passed first).
+    public var status: GoalStanding.Status
+    /// When the target was reached, if it was.
+    public var achievedAt: Date?
+    /// Whole days from the report's date to the goal's: negative once it has passed.
+    public var daysLeft: Int
 
-    public init(skill: String, title: String, target: Int, by: Date, note: String?, current: Int?, progress: Double, status: GoalStatus) {
-        self.skill = skill
-        self.title = title
-        self.target = target
-        self.by = by
-        self.note = note
-        self.current = current
-        self.progress = progress
-        self.status = status
+    public init(_ standing: GoalStanding) {
+        id = standing.goal.id
+        skill = standing.goal.skill.rawValue
+        title = standing.goal.skill.title
+        target = standing.goal.target
+        by = standing.goal.by
+        note = standing.goal.note
+        latest = standing.latest
+        current = standing.roundedAverage
+        progress = standing.fraction
+        status = standing.status
+        achievedAt = standing.achievedAt
+        daysLeft = standing.daysLeft
     }
 }
 

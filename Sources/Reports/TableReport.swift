@@ -97,7 +97,7 @@ public enum TableReport {
         if !t.goals.isEmpty {
             out.append("Goals:")
             for g in t.goals {
-                let now = g.current.map { "now \($0) (\(ReportFormat.percent(g.progress)) of target)" } ?? "no calls yet"
+                let now = g.current.map { "latest three average \($0) (\(ReportFormat.percent(g.progress)) of target)" } ?? "no calls yet"
                 var text = "\(g.title) \(g.target) by \(ReportFormat.day(g.by, in: zone)): \(now), \(g.status.rawValue)."
                 if let note = g.note, !note.isEmpty { text += " \(note)" }
                 out += wrap(text, width: width, indent: "  ", hanging: "    ")

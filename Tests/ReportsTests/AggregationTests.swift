@@ -174,24 +174,28 @@ struct BuilderTests {
     }
 
     @Test func goalsShowTheRecentAverageAgainstTheTarget() throws {
-        let p = try profile("Sam", [
+        var p = try profile("Sam", [
             Call([50, 40, 50, 50], at: utc(2026, 3, 1)),
             Call([50, 60, 50, 50], at: utc(2026, 3, 2)),
             Call([50, 66, 50, 50], at: utc(2026, 3, 3)),
             Call([50, 72, 50, 50], at: utc(2026, 3, 4)),
         ])
-        let goals = [
-            GoalInput(skill: "paraphrasing", target: 75, by: utc(2026, 5, 1), note: "Check back the facts"),
-            GoalInput(skill: "paraphrasing", target: 60, by: utc(2026, 5, 1)),
-            GoalInput(skill: "active_listening", target: 80, by: utc(2026, 3, 20)),
+        p.goals = [
+            goal("g1", .paraphrasing, 75, by: utc(2026, 5, 1), note: "Check back the facts"),
+            goal("g2", .paraphrasing, 60, by: utc(2026, 5, 1)),
+            goal("g3", .activeListening, 80, by: utc(2026, 3, 20)),
         ]
-        let t = ReportBuilder(options: ReportOptions(now: now)).trainee(p, goals: goals)
-        #expect(t.goals.count == 3)
+        // The report's filters do not change how a goal is judged.
+        let t = ReportBuilder(options: ReportOptions(since: utc(2026, 3, 4), now: now)).trainee(p)
+        #expect(t.sessions == 1)
+        #expect(t.goals.map(\.id) == ["g1", "g2", "g3"])
         #expect(t.goals[0].current == 66)
+        #expect(t.goals[0].latest == 72)
         #expect(t.goals[0].status == .open)
         #expect(abs(t.goals[0].progress - 66.0 / 75.0) < 1e-9)
         #expect(t.goals[0].note == "Check back the facts")
-        #expect(t.goals[1].status == .met)
+        #expect(t.goals[0].daysLeft == 30)
+        #expect(t.goals[1].status == .achieved)
         #expect(t.goals[1].progress == 1)
         #expect(t.goals[2].status == .missed)
         #expect(t.goals[2].title == "Active listening")

@@ -49,8 +49,36 @@ func parseCSV(_ text: String) -> [[String]] {
     return rows
 }
 
-func sampleReport(titles: [String: String] = [:], goals: [String: [GoalInput]] = [:]) throws -> Report {
-    let profiles = [
+/// The keys of the outermost JSON object, in the order they are written.
+func topLevelKeys(_ json: String) -> [String] {
+    var keys: [String] = []
+    var depth = 0
+    var inString = false
+    var escaped = false
+    var current = ""
+    var afterString = false
+    for c in json {
+        if inString {
+            if escaped { escaped = false; current.append(c); continue }
+            if c == "\\" { escaped = true; continue }
+            if c == "\"" { inString = false; afterString = true; continue }
+            current.append(c)
+            continue
+        }
+        switch c {
+        case "\"": inString = true; current = ""
+        case "{", "[": depth += 1
+        case "}", "]": depth -= 1
+        case ":": if depth == 1 && afterString { keys.append(current) }
+        default: break
+        }
+        if c != "\"" { afterString = false }
+    }
+    return keys
+}
+
+func sampleReport(titles: [String: String] = [:], goals: [Goal] = []) throws -> Report {
+    var profiles = [
         try profile("Sam Jones", [
             Call([80, 40, 70, 60], at: utc(2026, 3, 1, 9), minutes: 4),
             Call([90, 50, 70, 70], at: utc(2026, 3, 2, 9), minutes: 6, mode: .coached, ending: .hungUp),
@@ -58,8 +86,9 @@ func sampleReport(titles: [String: String] = [:], goals: [String: [GoalInput]] =
         ]),
         try profile("Aoife O'Brien", daily([55, 65, 75, 85])),
     ]
+    profiles[0].goals = goals
     let builder = ReportBuilder(options: ReportOptions(now: utc(2026, 4, 1)), scenarioTitles: titles)
-    return builder.build(title: "March intake", cohort: "March intake", profiles: profiles, goals: goals,
+    return builder.build(title: "March intake", cohort: "March intake", profiles: profiles,
                          damagedFiles: ["/store/trainees/x.json: it is not valid JSON"])
 }
 
@@ -118,8 +147,8 @@ struct CSVTests {
 
 struct JSONTests {
     @Test func theJSONHoldsTheReportUnderStableNames() throws {
-        let report = try sampleReport(goals: ["sam-jones": [GoalInput(skill: "paraphrasing", target: 75, by: utc(2026, 5, 1))]])
-        let text = try JSONReport.render(report)
+        let report = try sampleReport(goals: [goal("g1", .paraphrasing, 75, by: utc(2026, 5, 1))])
+        let text = JSONReport.render(report)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(object["schemaVersion"] as? Int == 1)
         #expect(object["title"] as? String == "March intake")
@@ -158,8 +187,24 @@ struct JSONTests {
         let report = try sampleReport()
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        let back = try decoder.decode(Report.self, from: Data(try JSONReport.render(report).utf8))
+        let back = try decoder.decode(Report.self, from: Data(JSONReport.render(report).utf8))
         #expect(back == report)
+    }
+
+    @Test func theJSONHasTheSameFieldsAsTheReportsCodableForm() throws {
+        var report = try sampleReport(goals: [goal("g1", .paraphrasing, 75, by: utc(2026, 5, 1), note: "Say \"why\"\n\u{1}\\ é 日本")])
+        report.since = utc(2026, 3, 1)
+        report.mode = .practice
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let ours = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport.render(report).utf8)) as? NSDictionary)
+        let codable = try #require(try JSONSerialization.jsonObject(with: encoder.encode(report)) as? NSDictionary)
+        #expect(ours == codable)
+        // Keys are written in sorted order.
+        let text = JSONReport.render(report)
+        let top = ["cohort", "damagedFiles", "distributions", "generatedAt", "lastCallCount", "mode", "passMark", "schemaVersion", "since", "title", "trainees"]
+        #expect(topLevelKeys(text) == top)
     }
 }
 
@@ -167,13 +212,12 @@ struct HTMLTests {
     let hostile = "<script>alert(1)</script>"
 
     func hostileReport() throws -> Report {
-        let p = try profile("Aoife O'Brien", daily([55, 65, 75]) + [Call([90, 90, 90, 90], at: utc(2026, 3, 9), scenario: "x")])
+        var p = try profile("Aoife O'Brien", daily([55, 65, 75]) + [Call([90, 90, 90, 90], at: utc(2026, 3, 9), scenario: "x")])
+        p.goals = [goal("g1", .nextSteps, 80, by: utc(2026, 5, 1), note: "<img src=x onerror=alert(2)> practise \"checks\"")]
         let q = try profile("Ben", daily([70, 80]))
         let builder = ReportBuilder(options: ReportOptions(now: utc(2026, 4, 1)),
                                     scenarioTitles: ["broadband-down": "Broadband <b>down</b> & \"out\"", "x": hostile])
         return builder.build(title: "Cohort \(hostile)", cohort: hostile, profiles: [p, q],
-                             goals: [p.key: [GoalInput(skill: "overall", target: 80, by: utc(2026, 5, 1),
-                                                       note: "<img src=x onerror=alert(2)> practise \"checks\"")]],
                              damagedFiles: ["/store/<i>bad</i>.json: it is not valid JSON"])
     }
 
@@ -227,9 +271,10 @@ struct TableTests {
     @Test(arguments: [60, 80, 120])
     func linesFitTheWidth(width: Int) throws {
         let long = try profile(String(repeating: "Maximilian ", count: 5).trimmingCharacters(in: .whitespaces), daily([50, 60, 70]))
-        let p = try profile("Sam", daily([90, 80, 70]))
+        var p = try profile("Sam", daily([90, 80, 70]))
+        p.goals = [goal("g1", .paraphrasing, 90, by: utc(2026, 5, 1), note: String(repeating: "note words ", count: 30))]
         let report = ReportBuilder(options: ReportOptions(now: utc(2026, 4, 1)), scenarioTitles: ["broadband-down": String(repeating: "Very long title ", count: 10)])
-            .build(title: "All trainees", profiles: [long, p], goals: [p.key: [GoalInput(skill: "paraphrasing", target: 90, by: utc(2026, 5, 1), note: String(repeating: "note words ", count: 30))]])
+            .build(title: "All trainees", profiles: [long, p])
         let text = TableReport.render(report, width: width, zone: utcZone)
         for line in text.split(separator: "\n") {
             #expect(line.count <= width, "too wide: \(line)")

@@ -61,3 +61,8 @@ func profile(_ name: String, _ calls: [Call], sourceLocation: SourceLocation = #
 func daily(_ overall: [Int], mode: SessionMode = .practice) -> [Call] {
     overall.enumerated().map { i, s in Call([s, s, s, s], at: utc(2026, 3, 1 + i, 9), mode: mode) }
 }
+
+/// A goal set on 1 March 2026.
+func goal(_ id: String, _ skill: Skill, _ target: Int, by: Date, note: String? = nil) -> Goal {
+    Goal(id: id, skill: skill, target: target, by: by, note: note, createdAt: utc(2026, 3, 1))
+}
