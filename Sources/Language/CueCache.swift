@@ -8,29 +8,31 @@ final class CueCache: Sendable {
     /// The most cue items kept; past this the cache starts again, so it never grows without bound.
     static let capacity = 4_096
 
-    private let storage: (any Sendable)?
+    private let storage: Storage
 
     private init() {
         if #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *) {
-            storage = Storage()
+            storage = LockedStorage()
         } else {
-            storage = nil
+            storage = Storage()
         }
     }
 
     /// The compiled form of one cue item.
     func compiled(_ item: String) -> CompiledCue.Item {
-        if #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *), let storage = storage as? Storage {
-            return storage.compiled(item)
-        }
-        return CompiledCue.Item(item)
+        storage.compiled(item)
+    }
+
+    /// Compiles every time: used where no lock is available.
+    private class Storage: @unchecked Sendable {
+        func compiled(_ item: String) -> CompiledCue.Item { CompiledCue.Item(item) }
     }
 
     @available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *)
-    private final class Storage: Sendable {
+    private final class LockedStorage: Storage, @unchecked Sendable {
         let items = Mutex<[String: CompiledCue.Item]>([:])
 
-        func compiled(_ item: String) -> CompiledCue.Item {
+        override func compiled(_ item: String) -> CompiledCue.Item {
             if let found = items.withLock({ $0[item] }) { return found }
             let made = CompiledCue.Item(item)
             items.withLock { table in

@@ -25,6 +25,7 @@ public enum CustomerFacts {
     public static func extract(from customerLine: String) -> [Cue] {
         let text = TokenizedText(customerLine)
         let tokens = text.tokens
+        let asking = askingClauses(text)
         var facts: [Cue] = []
         var seen = Set<String>()
         var i = 0
@@ -49,13 +50,40 @@ public enum CustomerFacts {
                 }
                 continue
             }
-            guard isContent(token, in: text), seen.insert(token.stem).inserted else { continue }
+            // The words of a question ("is breakfast included?") ask; they give no fact. Codes such as
+            // "BS3" are facts wherever they are.
+            guard isContent(token, in: text), !asking.contains(token.clause) || token.norm.contains(where: \.isNumber),
+                  seen.insert(token.stem).inserted else { continue }
             facts.append(Cue(id: token.norm, cues: [token.norm]))
         }
         return facts
     }
 
     // MARK: - Which words are facts
+
+    /// The clauses of `text` that ask something: in a sentence ending with a question mark, the clause
+    /// that opens with a question word or a verb ("can I...", "is it...") and those after it, or the
+    /// whole sentence when no clause opens that way. "I've got chest pains, can I get an appointment
+    /// today?" asks only in its second clause.
+    static func askingClauses(_ text: TokenizedText) -> Set<Int> {
+        var out = Set<Int>()
+        for sentence in text.sentences where sentence.questionMark && !sentence.tokens.isEmpty {
+            let first = text.tokens[sentence.tokens.lowerBound].clause
+            let last = text.tokens[sentence.tokens.upperBound - 1].clause
+            var from = first
+            for c in first...last {
+                let lead = text.clauses[c].first { text.tokens[$0].clauseLead && !Normalizer.fillers.contains(text.tokens[$0].norm) }
+                if let lead, questionLeads.contains(text.tokens[lead].norm) { from = c; break }
+            }
+            for c in from...last { out.insert(c) }
+        }
+        return out
+    }
+
+    private static let questionLeads: Set<String> = [
+        "what", "how", "why", "when", "where", "which", "who", "whose", "is", "are", "was", "were", "do", "does", "did",
+        "have", "has", "had", "can", "could", "would", "will", "should", "shall", "may", "might", "am", "any",
+    ]
 
     /// True for a word that says something specific: not a function word, not a word any complaint
     /// uses ("problem", "working"), and long enough to mean something unless it is a name ("BT").
@@ -152,6 +180,8 @@ extension ReplyContext {
     /// Facts are not marked as already given, so a question about them ("which router is it?") is not
     /// reported as asking again.
     public static func fromCustomerLine(_ customerLine: String, knowledge: Knowledge = .medium) -> ReplyContext {
-        ReplyContext(customerLine: customerLine, facts: CustomerFacts.extract(from: customerLine), knowledge: knowledge)
+        var context = ReplyContext(customerLine: customerLine, facts: CustomerFacts.extract(from: customerLine), knowledge: knowledge)
+        context.factsAreCustomerWords = true
+        return context
     }
 }

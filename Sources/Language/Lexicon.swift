@@ -3,7 +3,7 @@ enum Category: Int, CaseIterable, Sendable {
     case acknowledge, apology, check, questionStart, openStarter, requestForm, timeAsk, closedAsk
     case action, timescale, customerAction, confirmation, ownership
     case offer, offerProposal, offerThing, anticipate, negative, mask, blame, jargon, calmDown, hollowCloser
-    case smallTalk, transfer
+    case smallTalk, transfer, refusal, notAsking, notConfirming, offerFollowUp
 }
 
 /// One place a lexicon pattern matched.
@@ -24,7 +24,8 @@ struct Hit: Sendable {
 /// - `@class` — any word of a word class (`LexiconData.classes`);
 /// - `$MACRO` — any of the macro's phrases (`LexiconData.macros`);
 /// - `!a/b` or `!$MACRO` — a look-ahead: the next word is none of these (or the sentence ends);
-/// - `#` — a number; `_` — any word; `..` — up to three words of anything; `^` — at the start of a clause.
+/// - `#` — a number; `%` — an amount of money ("£25"); `_` — any word; `..` — up to three words of anything; `^` — at the start of a clause;
+///   `$` — at the end of the sentence.
 ///
 /// An entry may start with flags and a colon: `n` negatable, `s` statements only, `q` questions only,
 /// `a` anchored at the start of a clause, `f` future sense only, `-` none of the category's defaults.
@@ -39,6 +40,13 @@ struct Lexicon: Sendable {
         var dispatch: [Int32: [Int32]] = [:]
         /// Children reached by anything other than a plain word or word set.
         var others: [(PatternElement, Int32)] = []
+        // The same children, split by kind in `finish()` so a scan never copies a word set.
+        var gaps: [(Int, Int32)] = []
+        /// Look-aheads ("none of these words next"), as stem ids.
+        var notSets: [(Set<Int32>, Int32)] = []
+        var ends: [Int32] = []
+        /// Numbers, amounts, prefixes and "any word".
+        var singles: [(PatternElement, Int32)] = []
         var terminals: [Terminal] = []
         // Used while building.
         var literal: [String: Int32] = [:]
@@ -46,6 +54,18 @@ struct Lexicon: Sendable {
     }
 
     private var nodes: [Node] = [Node()]
+    /// A stretch of `children` or `terminalList`.
+    private struct Span: Sendable {
+        var start: Int32
+        var count: Int32
+    }
+    /// Word edges of every node in one table: key `node << 32 | stem id`, value the children reached.
+    private var edges: [Int64: Span] = [:]
+    private var children: [Int32] = []
+    private var terminalList: [Terminal] = []
+    private var terminalSpans: [Span] = []
+    /// Whether a node has edges other than words (gaps, look-aheads, numbers...).
+    private var hasOthers: [Bool] = []
     /// Stem ids: every stem the patterns mention.
     private var ids: [String: Int32] = [:]
     /// How many patterns the lists expanded to.
@@ -103,12 +123,31 @@ struct Lexicon: Sendable {
             return id
         }
         for n in nodes.indices {
+            for (element, next) in nodes[n].others {
+                switch element {
+                case let .gap(k): nodes[n].gaps.append((k, next))
+                case let .notStems(set): nodes[n].notSets.append((Set(set.map(intern)), next))
+                case .sentenceEnd: nodes[n].ends.append(next)
+                default: nodes[n].singles.append((element, next))
+                }
+            }
+            nodes[n].others = []
             var dispatch: [Int32: [Int32]] = [:]
             for (s, c) in nodes[n].literal { dispatch[intern(s), default: []].append(c) }
             for (set, c) in nodes[n].sets { for s in set { dispatch[intern(s), default: []].append(c) } }
             nodes[n].dispatch = dispatch
             nodes[n].literal = [:]
             nodes[n].sets = []
+        }
+        for n in nodes.indices {
+            for (stem, next) in nodes[n].dispatch {
+                edges[Int64(n) << 32 | Int64(stem)] = Span(start: Int32(children.count), count: Int32(next.count))
+                children += next
+            }
+            nodes[n].dispatch = [:]
+            terminalSpans.append(Span(start: Int32(terminalList.count), count: Int32(nodes[n].terminals.count)))
+            terminalList += nodes[n].terminals
+            hasOthers.append(!(nodes[n].gaps.isEmpty && nodes[n].notSets.isEmpty && nodes[n].ends.isEmpty && nodes[n].singles.isEmpty))
         }
     }
 
@@ -124,31 +163,36 @@ struct Lexicon: Sendable {
 
     private func walk(_ node: Int, _ p: Int, start: Int, sentence: Int, _ tokens: [Token], _ stemIDs: [Int32],
                       _ hits: inout [Hit]) {
-        for t in nodes[node].terminals where p > start {
-            hits.append(Hit(category: t.category, range: start..<p, flags: t.flags))
+        let terminals = terminalSpans[node]
+        if terminals.count > 0 && p > start {
+            for k in Int(terminals.start)..<Int(terminals.start + terminals.count) {
+                hits.append(Hit(category: terminalList[k].category, range: start..<p, flags: terminalList[k].flags))
+            }
         }
         let inSentence = p < tokens.count && tokens[p].sentence == sentence
-        if inSentence, stemIDs[p] >= 0, let next = nodes[node].dispatch[stemIDs[p]] {
-            for c in next { walk(Int(c), p + 1, start: start, sentence: sentence, tokens, stemIDs, &hits) }
-        }
-        for (element, next) in nodes[node].others {
-            switch element {
-            case let .gap(n):
-                var skip = 0
-                while skip <= n, p + skip <= tokens.count {
-                    if skip > 0 && tokens[p + skip - 1].sentence != sentence { break }
-                    walk(Int(next), p + skip, start: start, sentence: sentence, tokens, stemIDs, &hits)
-                    skip += 1
-                }
-            case let .notStems(set):
-                if !inSentence || !set.contains(tokens[p].stem) {
-                    walk(Int(next), p, start: start, sentence: sentence, tokens, stemIDs, &hits)
-                }
-            default:
-                if inSentence && element.matches(tokens[p]) {
-                    walk(Int(next), p + 1, start: start, sentence: sentence, tokens, stemIDs, &hits)
-                }
+        if inSentence, stemIDs[p] >= 0, let span = edges[Int64(node) << 32 | Int64(stemIDs[p])] {
+            for k in Int(span.start)..<Int(span.start + span.count) {
+                walk(Int(children[k]), p + 1, start: start, sentence: sentence, tokens, stemIDs, &hits)
             }
+        }
+        guard hasOthers[node] else { return }
+        for (n, next) in nodes[node].gaps {
+            var skip = 0
+            while skip <= n, p + skip <= tokens.count {
+                if skip > 0 && tokens[p + skip - 1].sentence != sentence { break }
+                walk(Int(next), p + skip, start: start, sentence: sentence, tokens, stemIDs, &hits)
+                skip += 1
+            }
+        }
+        for (set, next) in nodes[node].notSets where !inSentence || !set.contains(stemIDs[p]) {
+            walk(Int(next), p, start: start, sentence: sentence, tokens, stemIDs, &hits)
+        }
+        if !inSentence {
+            for next in nodes[node].ends { walk(Int(next), p, start: start, sentence: sentence, tokens, stemIDs, &hits) }
+            return
+        }
+        for (element, next) in nodes[node].singles where element.matches(tokens[p]) {
+            walk(Int(next), p + 1, start: start, sentence: sentence, tokens, stemIDs, &hits)
         }
     }
 
@@ -219,9 +263,11 @@ struct Lexicon: Sendable {
         if part.first == "(" && part.hasSuffix(")") { return [[]] + group(part.dropFirst().dropLast()) }
         if part.first == "[" && part.hasSuffix("]") { return group(part.dropFirst().dropLast()) }
         if part.contains("/") || part.contains("|") { return group(part) }
+        if part == "$" { return [[.sentenceEnd]] }
         switch part.first {
         case "^": return [[]]
         case "#" where part.count == 1: return [[.number]]
+        case "%" where part.count == 1: return [[.money]]
         case "_" where part.count == 1: return [[.any]]
         case "$":
             let phrases = LexiconData.macros[String(part.dropFirst())] ?? []

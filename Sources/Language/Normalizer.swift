@@ -2,24 +2,61 @@
 /// for British and American variants, contractions and common text-speak expanded.
 enum Normalizer {
     /// The normalised words for one raw word ("I'll" -> ["i", "will"], "4pm" -> ["4", "pm"]).
+    /// The one normalised word for `raw` when it is a plain word (no contraction, no special
+    /// spelling, no number with a unit); nil otherwise, and ``normalise(_:)`` gives the words.
+    static func plainWord(_ raw: Substring) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.utf8.count)
+        for b in raw.utf8 {
+            if b >= 0x80 || b == 0x27 || b == 0x60 { return nil }
+            bytes.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        }
+        guard let first = bytes.first, first > 0x39 else { return nil }
+        let lower = String(decoding: bytes, as: UTF8.self)
+        return specials[lower] == nil ? lower : nil
+    }
+
     static func normalise(_ raw: Substring) -> [String] {
-        var lower = String(raw).lowercased()
-        if lower.unicodeScalars.contains(where: TokenizedText.isApostrophe) {
+        // Most words are plain ASCII: lowercase them byte by byte and look them up once.
+        var ascii = true
+        var apostrophe = false
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.utf8.count)
+        for b in raw.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if b == 0x27 || b == 0x60 { apostrophe = true }
+            bytes.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        }
+        let lower = ascii ? String(decoding: bytes, as: UTF8.self) : String(raw).lowercased()
+        if apostrophe || (!ascii && lower.unicodeScalars.contains(where: TokenizedText.isApostrophe)) {
             return splitContraction(lower)
         }
-        if let expanded = expansions[lower] { return expanded }
+        if let special = specials[lower] { return special }
         if let first = lower.utf8.first, first >= 0x30, first <= 0x39, let split = splitNumberUnit(lower) {
             return split
         }
-        if let spelled = spellings[lower] { lower = spelled }
         return [lower]
     }
 
+    /// Expansions and spellings in one table, so a word is looked up once. No key starts with a
+    /// digit, so numbers with units ("4pm") are still split below.
+    private static let specials: [String: [String]] = {
+        var table: [String: [String]] = [:]
+        for (k, v) in spellings { table[k] = [v] }
+        for (k, v) in expansions { table[k] = v }
+        return table
+    }()
+
     /// True for a number written in digits or words.
     static func isNumber(_ word: String) -> Bool {
-        if let first = word.utf8.first, first >= 0x30, first <= 0x39 { return true }
+        guard let first = word.utf8.first else { return false }
+        if first >= 0x30, first <= 0x39 { return true }
+        // Every number word starts with one of these letters and has at most nine.
+        guard numberInitials.contains(first), word.utf8.count <= 9 else { return false }
         return numberWords.contains(word)
     }
+
+    private static let numberInitials: Set<UInt8> = Set(numberWords.compactMap { $0.utf8.first })
 
     // MARK: - Contractions
 

@@ -8,12 +8,16 @@ enum PatternElement: Sendable, Equatable {
     case prefix(String)
     /// A number in digits or words.
     case number
+    /// An amount of money ("£25").
+    case money
     /// One word that is none of these (compared by stem), or the end of the sentence.
     case notStems(Set<String>)
     /// Any one word.
     case any
     /// Zero to `n` words of anything in the same sentence.
     case gap(Int)
+    /// The end of the sentence (takes no word).
+    case sentenceEnd
 
     func matches(_ token: Token) -> Bool {
         switch self {
@@ -21,9 +25,11 @@ enum PatternElement: Sendable, Equatable {
         case let .stems(set): return set.contains(token.stem)
         case let .prefix(p): return token.norm.hasPrefix(p)
         case .number: return token.isNumber
+        case .money: return token.isMoney
         case let .notStems(set): return !set.contains(token.stem)
         case .any: return true
         case .gap: return true
+        case .sentenceEnd: return false
         }
     }
 }
@@ -71,8 +77,10 @@ struct Pattern: Sendable {
             guard p < tokens.count, tokens[p].sentence == sentence else {
                 // "Not one of these" is also met by the end of the sentence.
                 if case .notStems = el { e += 1; continue }
+                if case .sentenceEnd = el { e += 1; continue }
                 return nil
             }
+            if case .sentenceEnd = el { return nil }
             guard el.matches(tokens[p]) else { return nil }
             if case .notStems = el {
                 // A look-ahead: it checks the word but does not take it into the match.
@@ -146,6 +154,18 @@ struct CompiledCue: Sendable {
                          "tonight", "am", "pm", "fortnight", "year", "years"]
             return Set(words.map(Stemmer.stem))
         }()
+    }
+
+    /// Every place an alternative matches, in order of where it starts (overlapping matches of
+    /// different alternatives included).
+    func matches(in tokens: [Token]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for pattern in alternatives {
+            for start in tokens.indices {
+                if let end = pattern.match(in: tokens, at: start) { out.append(start..<end) }
+            }
+        }
+        return out.sorted { $0.lowerBound < $1.lowerBound }
     }
 
     /// The first place any alternative matches, among tokens accepted by `allowed`.

@@ -35,6 +35,8 @@ private struct Analysis {
 
     /// Accepted hits, by category.
     private var hits: [[Hit]] = Array(repeating: [], count: Category.allCases.count)
+    /// Every hit the lexicon found, by category.
+    private var rawHits: [[Hit]] = []
     /// Whether each sentence is a question.
     private var isQuestion: [Bool] = []
     /// Clauses that ask the customer for information ("when did it start?").
@@ -52,6 +54,7 @@ private struct Analysis {
         let raw = Lexicon.standard.scan(text.tokens)
         var byCategory: [[Hit]] = Array(repeating: [], count: Category.allCases.count)
         for hit in raw { byCategory[hit.category.rawValue].append(hit) }
+        rawHits = byCategory
         let masks = byCategory[Category.mask.rawValue].map(\.range)
         // A commitment with a negative word in it ("I won't stop until it's fixed", "I won't transfer
         // you") is not negative wording.
@@ -81,13 +84,17 @@ private struct Analysis {
     private mutating func classifySentences(_ byCategory: [[Hit]]) {
         isQuestion = text.sentences.map(\.questionMark)
         for hit in byCategory[Category.questionStart.rawValue] where tokens[hit.range.lowerBound].clauseLead {
-            let s = tokens[hit.range.lowerBound].sentence
+            let start = hit.range.lowerBound
+            let s = tokens[start].sentence
             if isQuestion[s] { continue }
             // "Could you please restart it." is a request, not a question.
             let last = hit.range.upperBound - 1
             let next = hit.range.upperBound < tokens.count ? tokens[hit.range.upperBound].norm : ""
             if tokens[last].norm == "please" || next == "please" { continue }
-            if tokens[hit.range.lowerBound].norm == "please" { continue }
+            if tokens[start].norm == "please" { continue }
+            // Without a question mark, a question word later in the sentence starts a relative
+            // clause ("a protected slot, which can't be moved") or a list ("how much, and the date").
+            if LexiconData.openWords.contains(tokens[start].norm) && tokens[start].clause != firstClause(of: s) { continue }
             isQuestion[s] = true
         }
         for hit in byCategory[Category.openStarter.rawValue] {
@@ -97,7 +104,25 @@ private struct Analysis {
             if !start.clauseLead && (hit.flags.contains(.anchored) || LexiconData.openWords.contains(start.norm)) { continue }
             isQuestion[start.sentence] = true
         }
+        // Some sentences with a question mark ask nothing: a polite instruction ("Could you restart the
+        // router?"), a rhetorical tag after a feeling ("Annoying, isn't it?") or a promise with a stray
+        // question mark ("I'll see what I can do?").
+        var asks = Set<Int>()
+        for hit in byCategory[Category.questionStart.rawValue] + byCategory[Category.openStarter.rawValue]
+            + byCategory[Category.requestForm.rawValue] where tokens[hit.range.lowerBound].clauseLead {
+            asks.insert(tokens[hit.range.lowerBound].clause)
+        }
+        for hit in byCategory[Category.notAsking.rawValue] where tokens[hit.range.lowerBound].clauseLead {
+            let s = tokens[hit.range.lowerBound].sentence
+            guard text.sentences[s].questionMark else { continue }
+            let own = tokens[hit.range.lowerBound].clause
+            let clauses = tokens[text.sentences[s].tokens.lowerBound].clause...tokens[text.sentences[s].tokens.upperBound - 1].clause
+            if !clauses.contains(where: { $0 != own && asks.contains($0) }) { isQuestion[s] = false }
+        }
     }
+
+    /// The first clause of sentence `s`.
+    private func firstClause(of s: Int) -> Int { tokens[text.sentences[s].tokens.lowerBound].clause }
 
     private func accept(_ hit: Hit, masks: [Range<Int>]) -> Bool {
         let start = hit.range.lowerBound
@@ -107,12 +132,34 @@ private struct Analysis {
         if hit.flags.contains(.statement) && isQuestion[sentence] { return false }
         if hit.flags.contains(.future) && isPastOnly(sentence) { return false }
         switch hit.category {
-        case .negative, .blame, .smallTalk:
+        case .negative:
             if masks.contains(where: { $0.overlaps(hit.range) }) { return false }
+            return refuses(hit.range)
+        case .blame, .smallTalk:
+            if masks.contains(where: { $0.overlaps(hit.range) }) { return false }
+            // "So you didn't get the letter" plays the customer's words back; it accuses no one.
+            if hit.category == .blame, tokens[start].norm == "you", start > 0, tokens[start - 1].clause == tokens[start].clause,
+               Self.restatingLeads.contains(tokens[start - 1].norm) {
+                return false
+            }
         case .timescale:
             return isForwardTime(hit.range)
-        case .customerAction where hit.flags.contains(.anchored):
-            return isImperative(hit.range)
+        case .customerAction:
+            return isInstruction(hit)
+        case .jargon where hit.range.count == 1:
+            // "LAN", not "lane": a one-word term must be typed as listed or plainly inflected.
+            let norm = tokens[start].norm
+            if LexiconData.jargonWords.contains(norm) { return true }
+            return LexiconData.jargonWords.contains { norm.hasPrefix($0) && Self.inflections.contains(String(norm.dropFirst($0.count))) }
+        case .offer:
+            // "I've upgraded it to urgent delivery" is done, not offered.
+            return !tokens[hit.range.lowerBound].norm.hasSuffix("ed")
+        case .confirmation:
+            // "You'll get a text with a one-time code": the text delivers something else.
+            return !hits(.notConfirming).contains {
+                $0.range.overlaps(hit.range) || (tokens[$0.range.lowerBound].sentence == sentence
+                    && $0.range.lowerBound >= hit.range.upperBound && $0.range.lowerBound - hit.range.upperBound <= 3)
+            }
         default:
             break
         }
@@ -160,6 +207,123 @@ private struct Analysis {
         return false
     }
 
+    /// For a negation of ability ("can't", "won't", "unable", "not able"), true when it speaks of the
+    /// agent, the company or the customer ("I can't", "we're not able to", "you won't be able to"), and
+    /// not in a purpose or relative clause ("so it can't happen again", "which can't be moved") or an
+    /// "if" clause ("if you can't find it"). Other negative wording always counts.
+    private func refuses(_ range: Range<Int>) -> Bool {
+        let first = tokens[range.lowerBound].norm
+        let modal = Self.modals.contains(first) && range.count == 2 && tokens[range.lowerBound + 1].norm == "not"
+        guard modal || first == "unable" || (first == "not" && range.count >= 2 && tokens[range.lowerBound + 1].norm == "able")
+            || first == "am" || first == "are" else { return true }
+        // "You won't pay twice" reassures; "you can't change it" refuses.
+        if modal && (first == "will" || first == "would" || first == "shall"), range.lowerBound > 0,
+           tokens[range.lowerBound - 1].norm == "you" {
+            return false
+        }
+        return hasRefusingSubject(before: range.lowerBound)
+    }
+
+    /// True when the words before `index` make the agent, the company or the customer its subject.
+    private func hasRefusingSubject(before index: Int) -> Bool {
+        let clause = tokens[index].clause
+        var j = index - 1
+        while j >= 0, tokens[j].clause == clause, Self.subjectFillers.contains(tokens[j].norm) { j -= 1 }
+        guard j >= 0, tokens[j].clause == clause, Self.refusingSubjects.contains(tokens[j].norm) else { return false }
+        if isConditional(j + 1) { return false }
+        if j > 0, tokens[j - 1].clause == clause, Self.purposeWords.contains(tokens[j - 1].norm) { return false }
+        return true
+    }
+
+    private static let restatingLeads: Set<String> = ["so", "and", "when", "if", "that", "because", "as", "since", "where"]
+    private static let modals: Set<String> = ["can", "could", "will", "would", "shall", "should", "may", "might"]
+    private static let refusingSubjects: Set<String> = ["i", "we", "you"]
+    private static let subjectFillers: Set<String> = [
+        "just", "really", "still", "also", "simply", "unfortunately", "currently", "honestly", "sadly", "afraid",
+        "am", "are", "is", "definitely", "actually", "then", "now", "therefore", "genuinely",
+    ]
+    /// Words before a subject that make its clause a purpose or a result ("so you won't be without").
+    private static let purposeWords: Set<String> = ["so", "that", "which", "who", "whoever", "where"]
+
+    private static let inflections: Set<String> = ["s", "es", "ed", "d", "ing"]
+
+    /// The first abbreviation typed in capitals ("MPAN", "DUoS", "SMETS1") that customers do not
+    /// generally know, that the customer did not use first, and that is not a reference ("MC-78221")
+    /// or a quantity ("650GB").
+    private func unexplainedAbbreviation() -> Int? {
+        var previous: Range<String.Index>?
+        for (i, token) in tokens.enumerated() where token.source != previous {
+            previous = token.source
+            guard token.norm.utf8.count <= 6 else { continue }
+            let raw = text.original[token.source]
+            // Abbreviations are typed in ASCII capitals; most words fail on their first two letters.
+            if let b = raw.utf8.first, b >= 0x61 && b <= 0x7A, b != 0x65 { continue }
+            var upper = 0, letters = 0, digits = 0
+            var unit: [UInt8] = []
+            var plain = true
+            for b in raw.utf8 {
+                if b >= 0x41 && b <= 0x5A { upper += 1; letters += 1; unit.append(b | 0x20) }
+                else if b >= 0x61 && b <= 0x7A { letters += 1; unit.append(b) }
+                else if b >= 0x30 && b <= 0x39 { digits += 1; if letters > 0 { unit.append(b) } }
+                else if b >= 0x80 { plain = false; break }
+                if letters - upper >= 2 || letters > 5 { plain = false; break }
+            }
+            guard plain, upper >= 2, digits < 4, upper * 2 > letters else { continue }
+            let lower = String(decoding: unit, as: UTF8.self)
+            if LexiconData.everydayAbbreviations.contains(lower) || LexiconData.stopWords.contains(lower) { continue }
+            // A reference such as "MC-78221": letters, a hyphen, digits.
+            let after = raw.endIndex
+            if after < text.original.endIndex, text.original[after] == "-" {
+                let next = text.original.index(after: after)
+                if next < text.original.endIndex, text.original[next].isNumber { continue }
+            }
+            if context.customerLine.contains(raw) { continue }
+            return i
+        }
+        return nil
+    }
+
+    /// True when a customer-action match tells the customer what to do: not a question about a past
+    /// step ("have you tried turning it off?", "if you'd checked"), not "let me check", "go ahead" or
+    /// "leave it with me", not "stay calm", and not a verb that continues the agent's own list ("I've
+    /// reopened it and put my name on it").
+    private func isInstruction(_ hit: Hit) -> Bool {
+        let range = hit.range
+        for i in range where tokens[i].norm.hasSuffix("ed") && !LexiconData.customerVerbs.contains(tokens[i].norm)
+            && LexiconData.classStems["custverb"]?.contains(tokens[i].stem) == true {
+            return false
+        }
+        let overlapping = hits(.mask) + hits(.ownership)
+        if overlapping.contains(where: { $0.range.overlaps(range) }) { return false }
+        // "Please try to stay calm" is a calm-down, not a step to take.
+        if hits(.calmDown).contains(where: { tokens[$0.range.lowerBound].sentence == tokens[range.lowerBound].sentence }) { return false }
+        guard hit.flags.contains(.anchored) else { return true }
+        guard isImperative(range) else { return false }
+        let verb = range.first { tokens[$0].norm != "just" && !Normalizer.fillers.contains(tokens[$0].norm) } ?? range.lowerBound
+        let next = verb + 1 < tokens.count && tokens[verb + 1].sentence == tokens[verb].sentence ? tokens[verb + 1].norm : ""
+        if tokens[verb].norm == "let" && next != "know" { return false }
+        if tokens[verb].norm == "go" && next == "ahead" { return false }
+        // "Give me two minutes" asks the customer to hold on.
+        if tokens[verb].norm == "give", next == "me" || next == "us", verb + 3 < tokens.count,
+           tokens[verb + 2].isNumber || tokens[verb + 2].norm == "a",
+           Self.durations.contains(tokens[verb + 3].norm) || ["moment", "sec", "second", "tick", "minute"].contains(tokens[verb + 3].norm) {
+            return false
+        }
+        if tokens[verb].norm == "leave" && range.upperBound + 1 < tokens.count && tokens[verb + 2].norm == "with" { return false }
+        var j = verb - 1
+        while j >= 0, tokens[j].clause == tokens[verb].clause {
+            if tokens[j].norm == "and" || tokens[j].norm == "or" {
+                let first = tokens[text.sentences[tokens[verb].sentence].tokens.lowerBound].norm
+                if first == "i" || first == "we" { return false }
+            }
+            j -= 1
+        }
+        return true
+    }
+
+    /// The raw hits of a category before acceptance (used while accepting others).
+    private func hits(_ category: Category) -> [Hit] { rawHits[category.rawValue] }
+
     /// True when a clause-opening verb is in the plain form of an instruction ("Unplug it"), not a
     /// description ("Anyone in your contacts rings through as normal").
     private func isImperative(_ range: Range<Int>) -> Bool {
@@ -175,12 +339,27 @@ private struct Analysis {
         var out: [Hit] = []
         for hit in hits[category.rawValue] {
             if hit.flags.contains(.negatable), let negator = negator(before: hit.range.lowerBound) {
-                if negatedIsNegative { negatedRanges.append(negator..<hit.range.upperBound) }
+                // "I can't promise a time" refuses; "please don't take any more" and "it hasn't been
+                // matched yet" do not.
+                if negatedIsNegative && category != .customerAction && negatesAbility(negator) {
+                    negatedRanges.append(negator..<hit.range.upperBound)
+                }
             } else {
                 out.append(hit)
             }
         }
         return out
+    }
+
+    /// True when the negator at `index` denies what the agent, the company or the customer can or will
+    /// do ("I can't", "we won't", "you can't").
+    private func negatesAbility(_ index: Int) -> Bool {
+        guard tokens[index].norm == "not" || tokens[index].norm == "never" || tokens[index].norm == "unable" else { return false }
+        var j = index - 1
+        guard j >= 0, tokens[j].clause == tokens[index].clause,
+              Self.modals.contains(tokens[j].norm) || tokens[j].norm == "am" || tokens[j].norm == "are" else { return false }
+        j -= 1
+        return hasRefusingSubject(before: j + 1)
     }
 
     /// The index of a "not", "never", "no"... shortly before `start` in the same clause, if any.
@@ -244,21 +423,27 @@ private struct Analysis {
             signals.asksQuestion = true
             signals.evidence.append(Evidence(signal: .asksQuestion, words: text.words(ofSentence: s)))
         }
-        // "What's your postcode?" asks for one detail: a question, but a closed one.
+        // "What's your postcode?" asks for one detail: a question, but a closed one; so do "which",
+        // "where", "when" and "who".
         let closed = Set(hits[Category.closedAsk.rawValue].map(\.range.lowerBound))
+        func opens(_ i: Int) -> Bool {
+            LexiconData.openLeads.contains(tokens[i].norm) && tokens[i].clauseLead && !closed.contains(i)
+        }
         var open: Int?
-        for hit in hits[Category.openStarter.rawValue] where !closed.contains(hit.range.lowerBound) {
-            let s = tokens[hit.range.lowerBound].sentence
-            if isQuestion[s] && !closers.contains(s) && !chat.contains(s) { open = s; break }
+        for hit in hits[Category.openStarter.rawValue] {
+            let start = hit.range.lowerBound
+            let s = tokens[start].sentence
+            guard isQuestion[s], !closers.contains(s), !chat.contains(s) else { continue }
+            // "Tell me what time it was": the prompt is open only if what it asks is.
+            if let wh = hit.range.first(where: { LexiconData.openWords.contains(tokens[$0].norm) }) {
+                if closed.contains(wh) || (wh == start && !tokens[wh].clauseLead) { continue }
+            }
+            open = s
+            break
         }
         if open == nil {
-            for hit in hits[Category.questionStart.rawValue] {
-                let start = hit.range.lowerBound
-                let s = tokens[start].sentence
-                guard isQuestion[s], !closers.contains(s), !chat.contains(s), !closed.contains(start),
-                      LexiconData.openWords.contains(tokens[start].norm) else { continue }
-                open = s
-                break
+            for (s, sentence) in text.sentences.enumerated() where isQuestion[s] && !closers.contains(s) && !chat.contains(s) {
+                if sentence.tokens.contains(where: opens) { open = s; break }
             }
         }
         if let s = open {
@@ -306,11 +491,15 @@ private struct Analysis {
 
     private mutating func detectScenarioCues() {
         // Paraphrase: a fact's cue restated outside a clause that asks for it.
-        for fact in context.facts {
-            let cue = CompiledCue(fact)
-            if let range = cue.firstMatch(in: tokens, where: { !requestClauses.contains(tokens[$0.lowerBound].clause) }) {
-                signals.paraphrasedFacts.append(fact.id)
-                note(.paraphrases, range, ref: fact.id)
+        if context.factsAreCustomerWords {
+            detectRestatedWords()
+        } else {
+            for fact in context.facts {
+                let cue = CompiledCue(fact)
+                if let range = cue.firstMatch(in: tokens, where: { !requestClauses.contains(tokens[$0.lowerBound].clause) }) {
+                    signals.paraphrasedFacts.append(fact.id)
+                    note(.paraphrases, range, ref: fact.id)
+                }
             }
         }
         // Asking again for something the customer already said.
@@ -346,16 +535,27 @@ private struct Analysis {
                 }
             }
         }
+        if offerHit == nil {
+            // "We've a booster that fixes upstairs, £5 a month. Shall I add it?"
+            let proposals = positive(.offerProposal).map { tokens[$0.range.lowerBound].sentence }
+            let things = hits[Category.offerThing.rawValue].map { tokens[$0.range.lowerBound].sentence }
+            let followUps = hits[Category.offerFollowUp.rawValue].filter { hit in
+                let s = tokens[hit.range.lowerBound].sentence
+                return s > 0 && (proposals.contains(s - 1) || things.contains(s - 1))
+            }
+            if let hit = best(followUps) { offerHit = hit }
+        }
         if let hit = offerHit {
             signals.offers = true
             note(.offers, hit.range)
         }
         for opening in context.openings {
             let cue = CompiledCue(opening)
+            // "You don't need a booster... our mesh kit would": a negated mention does not hide a later one.
             let found = cue.firstMatch(in: tokens) { range in
-                offerHit != nil || isQuestion[tokens[range.lowerBound].sentence]
+                (offerHit != nil || isQuestion[tokens[range.lowerBound].sentence]) && !isNegated(range)
             }
-            if let range = found, !isNegated(range) {
+            if let range = found {
                 signals.offeredOpenings.append(opening.id)
                 if !signals.offers {
                     signals.offers = true
@@ -371,7 +571,7 @@ private struct Analysis {
             note(.anticipates, hit.range)
         }
         for need in context.nextNeeds {
-            if let range = CompiledCue(need).firstMatch(in: tokens), !isNegated(range) {
+            if let range = CompiledCue(need).firstMatch(in: tokens, where: { !isNegated($0) }) {
                 signals.anticipatedNeeds.append(need.id)
                 if !signals.anticipates {
                     signals.anticipates = true
@@ -382,12 +582,99 @@ private struct Analysis {
         }
     }
 
+    /// Paraphrase against facts taken word by word from the customer's line. Sharing one of the
+    /// customer's words is not restating what they said ("your meter readers are employed by an
+    /// agency" answers a complaint about a meter reader): a sentence restates when it carries back a
+    /// number or time the customer gave, or two of their words. Questions about a fact, and sentences
+    /// that refuse or blame, do not restate it.
+    private mutating func detectRestatedWords() {
+        let checking = Set(hits[Category.check.rawValue].map { tokens[$0.range.lowerBound].sentence })
+        // "Could you email a photo of the hole?" asks the customer to act, not to answer.
+        let instructing = Set(hits[Category.customerAction.rawValue].map { tokens[$0.range.lowerBound].sentence })
+        let refusing = Set((hits[Category.refusal.rawValue] + hits[Category.blame.rawValue])
+            .map { tokens[$0.range.lowerBound].sentence })
+        func restates(_ range: Range<Int>) -> Bool {
+            let start = tokens[range.lowerBound]
+            if requestClauses.contains(start.clause) || refusing.contains(start.sentence) { return false }
+            if isQuestion[start.sentence] && !checking.contains(start.sentence) && !instructing.contains(start.sentence) {
+                let first = text.sentences[start.sentence].tokens.lowerBound
+                return tokens[first].norm == "so"
+            }
+            return true
+        }
+        var found: [(fact: Int, range: Range<Int>, strong: Bool)] = []
+        for (k, fact) in context.facts.enumerated() {
+            let cue = CompiledCue(fact)
+            // Numbers, codes ("M14") and days are specific enough alone.
+            let hasDigit = fact.id.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+            let strong = hasDigit || fact.id == "twice" || Self.dayWords.contains(fact.id)
+            let bareNumber = hasDigit && fact.id.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2C }
+            let match = cue.firstMatch(in: tokens) { range in
+                // "£12 more" is not restated by "a 12-month period".
+                if bareNumber, range.upperBound < tokens.count, Self.durations.contains(tokens[range.upperBound].norm) { return false }
+                return restates(range)
+            }
+            if let range = match { found.append((k, range, strong)) }
+            // "I've emailed five times" is restated by "five emails", "twice" by "two payments".
+            if let count = Self.countedTimes(fact) {
+                for i in tokens.indices where count.contains(tokens[i].norm) && i + 1 < tokens.count
+                    && tokens[i + 1].sentence == tokens[i].sentence && !tokens[i + 1].isNumber
+                    && !LexiconData.stopWords.contains(tokens[i + 1].norm) && !Self.timeUnits.contains(tokens[i + 1].norm)
+                    && restates(i..<(i + 2)) {
+                    found.append((k, i..<(i + 2), true))
+                }
+            }
+        }
+        let distinct = Set(found.map(\.fact)).count
+        var noted = Set<Int>()
+        for f in found.sorted(by: { $0.fact < $1.fact }) where !noted.contains(f.fact) {
+            guard f.strong || distinct >= 2 || restatingClause(f.range.lowerBound) else { continue }
+            noted.insert(f.fact)
+            signals.paraphrasedFacts.append(context.facts[f.fact].id)
+            note(.paraphrases, f.range, ref: context.facts[f.fact].id)
+        }
+    }
+
+    /// True when the clause of `index` plays something back: "so the pressure's been poor", "so you
+    /// were promised a car".
+    private func restatingClause(_ index: Int) -> Bool {
+        let clause = text.clauses[tokens[index].clause]
+        guard clause.count >= 3, tokens[clause.lowerBound].norm == "so" else { return false }
+        return Self.restatingSubjects.contains(tokens[clause.lowerBound + 1].norm)
+    }
+
+    private static let restatingSubjects: Set<String> = ["you", "your", "it", "the", "there", "that", "this", "they", "its"]
+
+    /// For a fact that counts occurrences ("5 times", "twice"), the ways to write the number alone.
+    private static func countedTimes(_ fact: Cue) -> Set<String>? {
+        if fact.id == "twice" { return ["2", "two"] }
+        guard fact.id.hasSuffix(" times") || fact.id.hasSuffix(" time") else { return nil }
+        let parts = fact.id.split(separator: " ")
+        guard parts.count == 2, parts[1] == "times" || parts[1] == "time", let cue = fact.cues.first else { return nil }
+        var numbers = Set<String>()
+        for alternative in cue.split(separator: "|") {
+            if let first = alternative.split(separator: " ").first { numbers.insert(String(first)) }
+        }
+        return numbers
+    }
+
+    private static let dayWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "tomorrow", "tonight",
+        "weekend", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "christmas", "easter",
+    ]
+    private static let durations: Set<String> = [
+        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+        "year", "years", "working", "business",
+    ]
+    private static let timeUnits: Set<String> = durations.union(["am", "pm", "times", "time"])
+
     private mutating func detectThingsToAvoid() {
         if let hit = first(.blame) {
             signals.blame = true
             note(.blame, hit.range)
         }
-        if let hit = first(.jargon) {
+        if let hit = first(.jargon) ?? unexplainedAbbreviation().map({ Hit(category: .jargon, range: $0..<($0 + 1), flags: []) }) {
             signals.jargon = true
             note(.jargon, hit.range)
         }

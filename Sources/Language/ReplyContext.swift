@@ -32,6 +32,11 @@ public struct ReplyContext: Sendable, Equatable {
     public var issues: [Cue]
     /// The customer's product knowledge.
     public var knowledge: Knowledge
+    /// True when `facts` are single words and numbers taken from `customerLine` (see
+    /// ``fromCustomerLine(_:knowledge:)``) rather than a scenario's own cues. One shared word is then
+    /// not enough for a paraphrase: the reply has to restate a number, a time or several of the
+    /// customer's words together.
+    var factsAreCustomerWords = false
 
     public init(customerLine: String, facts: [Cue] = [], givenFacts: Set<String> = [],
                 openings: [Cue] = [], nextNeeds: [Cue] = [], issues: [Cue] = [],

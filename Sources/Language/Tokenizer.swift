@@ -19,6 +19,8 @@ struct Token: Sendable {
     var clauseLead: Bool = false
     /// True for digits ("4", "4:30", "12/03") and number words ("two", "forty").
     var isNumber: Bool
+    /// True for an amount of money: digits typed straight after a currency sign ("£25", "$9.99").
+    var isMoney: Bool = false
 }
 
 /// A sentence of a reply: a run of tokens ended by `.`, `!`, `?` or a line break.
@@ -113,7 +115,12 @@ struct TokenizedText: Sendable {
                     pending = .none
                 }
                 let range = start..<j
+                let first = tokens.count
                 appendNormalised(original[range], source: range, sentence: sentence, clause: clause)
+                if start > scalars.startIndex, Self.isCurrency(scalars[scalars.index(before: start)]), first < tokens.count,
+                   tokens[first].isNumber {
+                    tokens[first].isMoney = true
+                }
                 if let last = clauses.indices.last { clauses[last] = clauses[last].lowerBound..<tokens.count }
                 lastEnd = j
                 i = j
@@ -154,6 +161,11 @@ struct TokenizedText: Sendable {
     }
 
     private mutating func appendNormalised(_ raw: Substring, source: Range<String.Index>, sentence: Int, clause: Int) {
+        if let word = Normalizer.plainWord(raw) {
+            tokens.append(Token(norm: word, stem: Stemmer.stem(word), source: source, sentence: sentence,
+                                clause: clause, isNumber: Normalizer.isNumber(word)))
+            return
+        }
         for word in Normalizer.normalise(raw) {
             tokens.append(Token(norm: word, stem: Stemmer.stem(word), source: source, sentence: sentence,
                                 clause: clause, isNumber: Normalizer.isNumber(word)))
@@ -163,6 +175,10 @@ struct TokenizedText: Sendable {
     // MARK: - Character classes
 
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    static func isCurrency(_ s: Unicode.Scalar) -> Bool {
+        s == "£" || s == "$" || s == "€" || s == "¥" || s == "₹"
+    }
 
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
         s == "'" || s == "\u{2019}" || s == "\u{2018}" || s == "`" || s == "\u{02BC}"

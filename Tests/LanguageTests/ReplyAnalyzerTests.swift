@@ -126,7 +126,7 @@ struct NextStepTests {
     func customerAction(_ c: Case) { expectSignal(c, \.nextSteps.customerAction, .customerAction) }
 
     @Test(arguments: [
-        Case("You'll get an email with the details.", true, words: "email"),
+        Case("You'll get an email with the details.", true, words: "You'll get an email"),
         Case("I'll text you when it's booked.", true),
         Case("Your reference number is 12345.", true, words: "reference number"),
         Case("We'll confirm it in a letter.", true),
