@@ -83,11 +83,14 @@ struct Validate: ParsableCommand {
         let warnings = library.diagnostics.count - errors
 
         var report: PlaythroughReport?
+        var borrowed: String?
         if let playthrough {
             // Scenario files checked on their own are played by the content folder's personas.
             var personas = library.personas
             if personas.isEmpty, let root = try? Workspace.contentRoot(global.content) {
-                personas = ContentLoader.load(paths: [root.appendingPathComponent("Personas")]).personas
+                let folder = root.appendingPathComponent("Personas")
+                personas = ContentLoader.load(paths: [folder]).personas
+                if !json && !personas.isEmpty { borrowed = folder.path }
             }
             let options = PlaythroughOptions(calls: playthrough, seed: seed ?? 1, replyLimit: maxReplies)
             report = Playthrough.run(scenarios: library.scenarios, personas: personas, options: options)
@@ -101,7 +104,10 @@ struct Validate: ParsableCommand {
                 console.line(d.severity == .error ? console.paint(text, .red) : console.paint(text, .yellow))
             }
             console.line("Loaded \(count(library.scenarios.count, "scenario")) and \(count(library.personas.count, "persona")): \(count(errors, "error")), \(count(warnings, "warning")).")
-            if let report { printReport(report, console: console) }
+            if let report {
+                if let borrowed { console.line("The scenarios are played by the personas in \(borrowed).") }
+                printReport(report, console: console)
+            }
         }
         if errors > 0 || report?.hasFailures == true { throw ExitCode(1) }
     }
