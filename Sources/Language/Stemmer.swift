@@ -2,8 +2,11 @@
 /// meet, "booked" meet "book" and "batteries" meet "battery". Both sides of every comparison go
 /// through the same function, so a stem only has to be consistent, not a real word.
 ///
-/// All stemming goes through ``stem(_:)``, so a fuller algorithm (such as Porter2) can replace this
-/// one without touching the matcher.
+/// All stemming goes through ``stem(_:)``, so another algorithm can replace this one without
+/// touching the matcher. ``Porter2Stemmer`` was tried here and measured against the reply corpus: it
+/// matched no more signals and read two replies wrongly, because it also joins words of different
+/// meaning ("installer" with "installed", "evenings" with "even"). Phrase matching wants inflections
+/// joined and derivations kept apart, which is what this stemmer does.
 enum Stemmer {
     static func stem(_ word: String) -> String {
         var word = word
