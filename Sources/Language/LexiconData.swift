@@ -430,6 +430,7 @@ enum LexiconData {
         "i am (now) [taking ownership/taking responsibility/taking this on/taking it on/keeping this/keeping it/keeping the case/keeping your case/picking this up/picking it up/owning this/handling this/dealing with this/looking after this]",
         "$IWILL $ADV [take this on/take it on/pick this up/pick it up/keep this/keep it/keep the case|keep your case]",
         "this/it is (all) mine (now)", "i am your (main/single/personal/only) (point of) contact",
+        "[i am/i will be/i will stay] (the/your) (named/case/ticket/complaint/fault|single) owner", "i am (the/your) (case/ticket|fault) manager",
         "[$IWILL/i am going to/i am/we will] $ADV [sort/fix/deal with/handle/resolve/do/chase/take care of/look into/see to|pick up] (this/it/that/everything) (out) (for you) myself",
     ]
 
@@ -465,7 +466,8 @@ enum LexiconData {
     /// The agent proposing to do or provide something. Alone this is only an action ("I can check
     /// that for you"); with something additional in the same sentence (``offerThing``) it is an offer.
     static let offerProposal = [
-        "i/we can/could (also/just/easily/even/actually/always) [switch on/turn on/activate/enable/add/include/throw in/set up/set you up/put you on/put you onto/move you/switch you/upgrade/swap you/get you/give you/divert/forward/redirect/send you/send out/pop/apply/sort you out with/offer/arrange]",
+        "i/we can/could (also/just/easily/even/actually/always) [switch on/turn on/activate/enable/add/include/throw in/set up/set you up/put you on/put you onto/move you/switch you/upgrade/swap you/get you/give you/divert/forward/redirect/send you/send out/pop/apply/sort you out with/offer/arrange/reroute/re route]",
+        "i/we can/could (also/just/easily/even/actually/always) [ask/get/have] (the/our/a/an/my) .. .. to [switch on/turn on/activate/enable/add/apply/set up/move/switch/upgrade/divert/forward/redirect/reroute/re route/route]",
         "i/we would (be happy to/love to/like to) (also) [switch on/turn on/activate/enable/add/include/set you up/put you on/move you/switch you/upgrade/divert/send you]",
         "[we have/we have also got/we have got/we also have/we do/there is/there is also/there are/we offer/we now have/we now offer] (also) a/an/some/our/another",
         "[would you like/do you want/want/shall i/should i/how about i/why do not i] (me/us) (to) [switch on/turn on/activate/enable/add/include/set you up/put you on/move you/switch you/upgrade/divert/forward/send you]",

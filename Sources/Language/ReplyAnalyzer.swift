@@ -549,11 +549,15 @@ private struct Analysis {
             signals.offers = true
             note(.offers, hit.range)
         }
+        // "I can ask the NOC to re-route your numbers through Manchester": a proposal in the sentence
+        // that names the opening offers it, with no plan or kit word needed.
+        let proposalSentences = Set(positive(.offerProposal).map { tokens[$0.range.lowerBound].sentence })
         for opening in context.openings {
             let cue = CompiledCue(opening)
             // "You don't need a booster... our mesh kit would": a negated mention does not hide a later one.
             let found = cue.firstMatch(in: tokens) { range in
-                (offerHit != nil || isQuestion[tokens[range.lowerBound].sentence]) && !isNegated(range)
+                let sentence = tokens[range.lowerBound].sentence
+                return (offerHit != nil || isQuestion[sentence] || proposalSentences.contains(sentence)) && !isNegated(range)
             }
             if let range = found {
                 signals.offeredOpenings.append(opening.id)

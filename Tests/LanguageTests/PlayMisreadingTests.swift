@@ -54,6 +54,20 @@ struct PlayMisreadingTests {
         #expect(analyze("If it doesn't show up today, it will show up by Friday.", need).anticipatedNeeds == ["show"])
     }
 
+    @Test func aProposalNamingTheOpeningOffersIt() {
+        let context = ReplyContext(customerLine: "", openings: [Cue(id: "reroute", cues: ["manchester", "re-route|reroute"])])
+        let s = analyze("I can ask the NOC, on the ticket, to re-route your numbers through Manchester.", context)
+        #expect(s.offeredOpenings == ["reroute"])
+        #expect(s.offers)
+        // Naming it without proposing anything is not an offer.
+        #expect(analyze("Manchester was re-routed last year.", context).offeredOpenings.isEmpty)
+    }
+
+    @Test(arguments: ["I'm the case owner.", "I'll be your named owner for this.", "I am the owner of the ticket."])
+    func namingYourselfTheOwnerIsOwnership(_ reply: String) {
+        #expect(analyze(reply, ReplyContext(customerLine: "")).nextSteps.ownership)
+    }
+
     // MARK: - Negative language
 
     @Test(arguments: [
