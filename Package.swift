@@ -29,15 +29,17 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "XAPI", dependencies: ["Progress", "Dialogue", "Scoring"]),
+        .target(name: "Games", dependencies: ["Content", "Dialogue", "Language", "Progress"]),
+        .target(name: "Training", dependencies: ["Dialogue", "Language", "Scoring", "Progress"]),
         .target(name: "Playtest", dependencies: ["Content", "Dialogue", "Language", "Scoring"]),
         .executableTarget(
             name: "calldojo",
             dependencies: [
-                "LineEditor", "Language", "Dialogue", "Scoring", "Content", "Progress", "Playtest", "Reports", "XAPI",
+                "LineEditor", "Language", "Dialogue", "Scoring", "Content", "Progress", "Playtest", "Reports", "XAPI", "Games", "Training",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "calldojo-bench", dependencies: ["Language", "Dialogue", "Content"]),
+        .executableTarget(name: "calldojo-bench", dependencies: ["Language", "Dialogue", "Content", "Progress", "Scoring"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language"], exclude: ["Corpus", "Porter2Sample.tsv"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Language"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Dialogue", "Language"]),
@@ -47,6 +49,8 @@ let package = Package(
         .testTarget(name: "XAPITests", dependencies: ["XAPI", "Progress", "Dialogue", "Scoring"]),
         .testTarget(name: "PlaytestTests", dependencies: ["Playtest", "Content", "Dialogue", "Language", "Scoring"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "GamesTests", dependencies: ["Games", "Content", "Dialogue", "Language", "Progress"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "Dialogue", "Language", "Scoring", "Progress"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )

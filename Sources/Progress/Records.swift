@@ -8,6 +8,8 @@ public enum SessionMode: String, Codable, Sendable, CaseIterable {
     case practice
     /// Coached practice: hints on request, new issues pointed out.
     case coached
+    /// Assessment: no hints, the trainer's pass mark and limits.
+    case assessment
 }
 
 /// One call, as saved in `sessions/ID.json`: everything a trainer needs to review it.
@@ -41,9 +43,12 @@ public struct SessionRecord: Codable, Sendable, Equatable {
     public var issuesResolved: [String]
     public var score: CallScore
     public var notes: [String]
+    /// The group session the call was part of (`calldojo group`), if any.
+    public var groupSession: String?
 
     public init(id: String? = nil, trainee: TraineeName, scenario: Scenario, persona: Persona, mode: SessionMode,
-                seed: UInt64, startedAt: Date, endedAt: Date, state: CallState, score: CallScore) {
+                seed: UInt64, startedAt: Date, endedAt: Date, state: CallState, score: CallScore,
+                groupSession: String? = nil) {
         schemaVersion = SessionRecord.currentSchemaVersion
         self.id = id ?? SessionRecord.makeID(trainee: trainee, at: startedAt)
         self.trainee = trainee.display
@@ -63,6 +68,7 @@ public struct SessionRecord: Codable, Sendable, Equatable {
         issuesResolved = state.resolvedIssues
         self.score = score
         notes = state.notes
+        self.groupSession = groupSession
     }
 
     /// A new session id for a trainee at a time.

@@ -22,7 +22,7 @@ struct CallDojo: ParsableCommand {
         Every command takes --content DIR (the folder holding Scenarios/ and Personas/), \
         --store DIR (where records are kept; or set CALLDOJO_STORE) and --no-color.
         """,
-        subcommands: [Menu.self, Practice.self, ListContent.self, Validate.self, Analyze.self, SchemaCommand.self, Export.self, ReportCommand.self, HistoryCommand.self, ReplayCommand.self, GoalCommand.self, CohortCommand.self, TestCommand.self],
+        subcommands: [Menu.self, Practice.self, ListContent.self, Validate.self, Analyze.self, SchemaCommand.self, Export.self, ReportCommand.self, HistoryCommand.self, ReplayCommand.self, GoalCommand.self, CohortCommand.self, TestCommand.self, GroupCommand.self, CalibrateCommand.self, GameCommand.self, RefreshCommand.self],
         defaultSubcommand: Menu.self
     )
 

@@ -31,8 +31,14 @@ struct ReportCommand: ParsableCommand {
     }
 
     enum ModeFilter: String, ExpressibleByArgument, CaseIterable {
-        case practice, coached
-        var mode: SessionMode { self == .practice ? .practice : .coached }
+        case practice, coached, assessment
+        var mode: SessionMode {
+            switch self {
+            case .practice: .practice
+            case .coached: .coached
+            case .assessment: .assessment
+            }
+        }
     }
 
     @OptionGroup var global: GlobalOptions
@@ -46,7 +52,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only calls from this date (YYYY-MM-DD, local time) or time (ISO 8601) on.", valueName: "date"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Only calls practised in this mode: practice or coached.", valueName: "mode"))
+    @Option(help: ArgumentHelp("Only calls practised in this mode: practice, coached or assessment.", valueName: "mode"))
     var mode: ModeFilter?
 
     @Option(help: ArgumentHelp(

@@ -1,0 +1,1 @@
+// The games: short, replayable drills drawn from the shipped content.
