@@ -26,7 +26,8 @@ public struct CallScorer: Sendable {
         let overall = skills.isEmpty ? 0 : Int((Double(skills.map(\.score).reduce(0, +)) / Double(skills.count)).rounded())
         return CallScore(skills: skills, overall: overall, ending: state.ending,
                          issuesRaised: state.raisedIssues, issuesResolved: state.resolvedIssues,
-                         modelReplies: modelReplies(state))
+                         modelReplies: modelReplies(state),
+                         experience: CustomerExperience.of(state, skills: skills, persona: persona))
     }
 
     // MARK: - Active listening
@@ -46,6 +47,7 @@ public struct CallScorer: Sendable {
         var openQuestions = 0
         var closedQuestionCounted = false
         var firstActionTurn: Int?
+        var longReplyCount = 0
         for r in replies {
             guard let s = r.signals else { continue }
             if s.nextSteps.action && firstActionTurn == nil { firstActionTurn = r.turn }
@@ -89,6 +91,11 @@ public struct CallScorer: Sendable {
             }
             if s.jargon && persona.knowledge == .low {
                 tally.lose(r, s.evidence(for: .jargon)?.words ?? r.text, "Jargon with a customer who does not know the technical terms.", points: 10)
+            }
+            if longReplyCount < 2, r.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count > 60,
+               persona.style == .driver || persona.annoyedBy.contains(.longReplies) {
+                longReplyCount += 1
+                tally.lose(r, r.text.prefixWords(12) + "...", "A long reply to a customer who wants it short: lead with the answer, in a few sentences.", points: 6)
             }
             if s.smallTalk && persona.style == .driver {
                 tally.lose(r, s.evidence(for: .smallTalk)?.words ?? r.text, "Small talk with a customer who wants the answer now.", points: 8)
@@ -344,5 +351,12 @@ struct Tally {
 
     func result(_ skill: Skill, tip: String) -> SkillScore {
         SkillScore(skill: skill, score: min(100, max(0, value)), evidence: evidence, tip: tip)
+    }
+}
+
+extension String {
+    /// The first `n` words.
+    func prefixWords(_ n: Int) -> String {
+        split(separator: " ", omittingEmptySubsequences: true).prefix(n).joined(separator: " ")
     }
 }

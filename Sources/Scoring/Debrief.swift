@@ -45,6 +45,18 @@ public enum Debrief {
             }
             out.append(DebriefLine("Tip: \(skill.tip)", indent: "  ", hanging: "     ", tone: .quiet))
         }
+        if let x = score.experience {
+            out.append(DebriefLine(""))
+            out.append(DebriefLine("The customer's view", tone: .heading))
+            for m in x.moments {
+                out.append(DebriefLine("\(m.name): \(m.score), \(m.verdict). \(m.why)", indent: "  ", hanging: "  ",
+                                       tone: m.score >= 70 ? .good : m.score < 40 ? .bad : .plain))
+            }
+            out.append(DebriefLine("Customer effort: \(x.effort) of 5 (1 is effortless). \(x.effortWhy)", indent: "  ", hanging: "  "))
+            out.append(DebriefLine("Satisfaction: \(x.satisfaction) of 5. \(x.satisfactionWhy)", indent: "  ", hanging: "  "))
+            out.append(DebriefLine("First contact: \(x.firstContact.title).", indent: "  ", hanging: "  ",
+                                   tone: x.firstContact == .repeatContactLikely ? .bad : .good))
+        }
         if !score.modelReplies.isEmpty {
             out.append(DebriefLine(""))
             out.append(DebriefLine("Where a different reply would have helped", tone: .heading))

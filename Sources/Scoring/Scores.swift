@@ -72,15 +72,19 @@ public struct CallScore: Codable, Sendable, Equatable {
     public var issuesResolved: [String]
     /// Where the trainee fell short at a key node.
     public var modelReplies: [ModelReply]
+    /// The call from the customer's side: moments of truth, effort, satisfaction, first contact.
+    /// Absent in records written before it was added.
+    public var experience: CustomerExperience?
 
     public init(skills: [SkillScore], overall: Int, ending: EndingRecord?, issuesRaised: [String],
-                issuesResolved: [String], modelReplies: [ModelReply]) {
+                issuesResolved: [String], modelReplies: [ModelReply], experience: CustomerExperience? = nil) {
         self.skills = skills
         self.overall = overall
         self.ending = ending
         self.issuesRaised = issuesRaised
         self.issuesResolved = issuesResolved
         self.modelReplies = modelReplies
+        self.experience = experience
     }
 
     public func score(for skill: Skill) -> SkillScore? { skills.first { $0.skill == skill } }
