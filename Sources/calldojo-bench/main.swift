@@ -1,6 +1,7 @@
 // Benchmarks for the reply analyser and `calldojo analyze --batch`; see docs/PERFORMANCE.md.
 //
 //   swift run -c release calldojo-bench [--rows N] [--repeat K] [--seed S] [--tsv FILE]
+//   swift run -c release calldojo-bench store --help      (the record store benchmark, StoreBench.swift)
 //
 // Generates a deterministic tab-separated file of realistic customer lines and trainee replies, times
 // the analyser over it in this process, then times the whole command over the same file when the
@@ -26,6 +27,7 @@ struct Options {
 
     static let usage = """
     usage: calldojo-bench [--rows N] [--repeat K] [--seed S] [--tsv FILE]
+           calldojo-bench store --help   (the record store benchmark)
       --rows N     rows of synthetic customer/reply pairs (default 10000)
       --repeat K   timed repetitions of each measurement (default 5)
       --seed S     seed for the generator (default 2024); the same seed gives the same file
@@ -323,6 +325,13 @@ func runCommand(_ binary: URL, file: URL, pin: URL?) -> Result<CommandTime, Prob
 }
 
 // MARK: - Main
+
+// `calldojo-bench store ...` is the record store benchmark (StoreBench.swift).
+switch CommandLine.arguments.dropFirst().first {
+case "store": exit(StoreBenchmark.main(Array(CommandLine.arguments.dropFirst(2))))
+case "store-load": exit(StoreBenchmark.load(Array(CommandLine.arguments.dropFirst(2))))
+default: break
+}
 
 let options: Options
 switch Options.parse(Array(CommandLine.arguments.dropFirst())) {
