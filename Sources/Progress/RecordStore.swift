@@ -204,10 +204,37 @@ public final class RecordStore: @unchecked Sendable {
         return (rebuilt ?? rebuiltProfile(key: trainee.key, name: trainee.display), damaged)
     }
 
-    /// Every trainee's profile, and any files that could not be read.
+    /// Every trainee's profile, and any files that could not be read. A damaged profile that was set
+    /// aside is rebuilt from the trainee's calls (and kept), so the trainee still appears; their goals,
+    /// which only the profile held, stay in the set-aside file for a person to recover.
     public func allProfiles() -> ([TraineeProfile], [DamagedFile]) {
-        let (profiles, damaged) = readAll(TraineeProfile.self, jsonFiles(in: traineesFolder))
+        var (profiles, damaged) = readAll(TraineeProfile.self, jsonFiles(in: traineesFolder))
+        for file in damaged where file.movedTo != nil && file.newerSchemaVersion == nil {
+            let key = URL(fileURLWithPath: file.path).deletingPathExtension().lastPathComponent
+            guard !profiles.contains(where: { $0.key == key }),
+                  let name = sessions(key: key).0.first?.trainee,
+                  let trainee = try? TraineeName(name), trainee.key == key else { continue }
+            if let rebuilt = restoreProfile(trainee) { profiles.append(rebuilt) }
+        }
         return (profiles.sorted { $0.name.lowercased() < $1.name.lowercased() }, damaged)
+    }
+
+    /// Rebuilds a missing profile from the trainee's calls under the trainee's lock, and writes it.
+    private func restoreProfile(_ trainee: TraineeName) -> TraineeProfile? {
+        var restored: TraineeProfile?
+        try? withLock(traineeKey: trainee.key) { () throws(StoreError) in
+            let (current, bad) = loadProfile(key: trainee.key)
+            if let current {
+                restored = current
+                return
+            }
+            guard bad.isEmpty else { return }
+            restored = rebuiltProfile(key: trainee.key, name: trainee.display)
+            if let restored {
+                try writeAtomically(try encode(restored, what: "the trainee profile"), to: profileURL(trainee.key))
+            }
+        }
+        return restored
     }
 
     /// The file holding a trainee's reply history, for the line editor.

@@ -134,7 +134,7 @@ func theReasonSaysWhatIsWrongWithTheFile(_ test: DamageCase) throws {
     }
 }
 
-@Test func aDamagedProfileIsReportedAndEveryOtherProfileIsStillListed() throws {
+@Test func aDamagedProfileIsReportedAndRebuiltFromTheTraineesCallsWhenListing() throws {
     try withStore(now: { utc(2024, 7, 1, 12) }) { store in
         let names = ["Sam", "Ana", "Li"]
         for (n, name) in names.enumerated() {
@@ -144,9 +144,13 @@ func theReasonSaysWhatIsWrongWithTheFile(_ test: DamageCase) throws {
         try garbage.write(to: profileFile)
 
         let (profiles, damaged) = store.allProfiles()
-        expectSetAside(damaged, path: profileFile, bytes: garbage)
-        #expect(profiles.map(\.name) == ["Li", "Sam"])
-        #expect(store.allProfiles().1.isEmpty)
+        expectSetAside(damaged, path: profileFile, bytes: garbage, rebuilt: true)
+        #expect(profiles.map(\.name) == ["Ana", "Li", "Sam"])
+        #expect(profiles.first?.sessions.count == 1)
+        // The rebuilt profile was kept: the next reader finds every profile and nothing damaged.
+        let (again, none) = store.allProfiles()
+        #expect(none.isEmpty)
+        #expect(again.map(\.name) == ["Ana", "Li", "Sam"])
     }
 }
 
