@@ -22,7 +22,7 @@ import Testing
         env["CALLDOJO_STORE"] = nil
         process.environment = env
         let output = store.appendingPathComponent("out-\(n).txt")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         process.standardInput = try FileHandle(forReadingFrom: input)
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = process.standardOutput

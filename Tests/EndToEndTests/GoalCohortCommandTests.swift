@@ -24,7 +24,7 @@ private func day(_ days: Int) -> String {
         let call = try CLI.run(["practice", "--scenario", "broadband-down", "--trainee", "Sam Jones", "--seed", "1", "--store", store.path],
                                lines: ["So it's been down since Tuesday and you work from home - have I got that right?", "/end"])
         #expect(call.status == 0, "\(call.stderr)")
-        try CLI.run(["goal", "set", "--trainee", "Ana", "--skill", "next-steps", "--target", "70", "--by", day(0), "--store", store.path])
+        _ = try CLI.run(["goal", "set", "--trainee", "Ana", "--skill", "next-steps", "--target", "70", "--by", day(0), "--store", store.path])
 
         let all = try CLI.run(["goal", "list", "--store", store.path])
         #expect(all.status == 0, "\(all.stderr)")

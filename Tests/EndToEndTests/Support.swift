@@ -46,7 +46,7 @@ struct CLI {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let inURL = scratch.appendingPathComponent("stdin"), errURL = scratch.appendingPathComponent("stderr")
         try input.write(to: inURL)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let inHandle = try FileHandle(forReadingFrom: inURL)
         let errHandle = try FileHandle(forWritingTo: errURL)
         let outPipe = Pipe()

@@ -54,7 +54,7 @@ func badCohortNamesAreRefused(_ name: String, _ error: CohortError) throws {
 }
 
 @Test func aCohortNeedsATrainee() throws {
-    try withStore { store in
+    _ = try withStore { store in
         #expect(throws: CohortError.noTrainees) { try store.addToCohort(named: "Team A", trainees: []) }
     }
 }
