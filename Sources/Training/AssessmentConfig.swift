@@ -157,7 +157,9 @@ public struct AssessmentConfig: Sendable, Equatable {
                     "\"scenarios\" holds settings by scenario id, such as { \"broadband-down\": { \"passMark\": 80 } }; found \(v.kind)"))
             }
         }
-        if !problems.isEmpty { throw AssessmentConfigError(file: file, diagnostics: problems) }
+        if !problems.isEmpty {
+            throw AssessmentConfigError(file: file, diagnostics: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+        }
         return AssessmentConfig(defaults: defaults, scenarios: scenarios, scenarioPositions: positions)
     }
 
@@ -196,7 +198,7 @@ public struct AssessmentConfig: Sendable, Equatable {
         } else if let v = fields["timeLimitSeconds"] {
             if v.value == .null {
                 s.timeLimitSeconds = .off
-            } else if let n = integer(v, "timeLimitSeconds", in: 1...86_400, what: "the time allowed for the call in seconds (or null for no limit)", problems: &problems) {
+            } else if let n = integer(v, "timeLimitSeconds", in: 1...86_400, what: "the time allowed for the call in seconds", orNull: "for no limit", problems: &problems) {
                 s.timeLimitSeconds = .set(n)
             }
         } else if let v = fields["timeLimitMinutes"] {
@@ -206,13 +208,13 @@ public struct AssessmentConfig: Sendable, Equatable {
                 s.timeLimitSeconds = .set(max(1, Int((m * 60).rounded())))
             } else {
                 problems.append(AssessmentConfigDiagnostic(v.position,
-                    "\"timeLimitMinutes\" is the time allowed for the call in minutes, a number above 0 and up to 1440 such as 8 or 2.5 (or null for no limit); found \(v.shown)"))
+                    "\"timeLimitMinutes\" is the time allowed for the call in minutes, a number above 0 and up to 1440 such as 8 or 2.5, or null for no limit; found \(v.shown)"))
             }
         }
         if let v = fields["maxAttempts"] {
             if v.value == .null {
                 s.maxAttempts = .off
-            } else if let n = integer(v, "maxAttempts", in: 1...10_000, what: "how many assessments of a scenario each trainee may take (or null for no cap)", problems: &problems) {
+            } else if let n = integer(v, "maxAttempts", in: 1...10_000, what: "how many assessments of a scenario each trainee may take", orNull: "for no cap", problems: &problems) {
                 s.maxAttempts = .set(n)
             }
         }
@@ -221,13 +223,14 @@ public struct AssessmentConfig: Sendable, Equatable {
 
     /// A whole number in `range`, or nil with a problem reported.
     private static func integer(_ v: AssessmentJSON, _ key: String, in range: ClosedRange<Int>, what: String? = nil,
-                                problems: inout [AssessmentConfigDiagnostic]) -> Int? {
+                                orNull: String? = nil, problems: inout [AssessmentConfigDiagnostic]) -> Int? {
         if case let .number(n, _) = v.value, n.rounded() == n, n >= Double(range.lowerBound), n <= Double(range.upperBound) {
             return Int(n)
         }
         let bounds = range.upperBound == Int.max ? "\(range.lowerBound) or more" : "from \(range.lowerBound) to \(range.upperBound)"
         let meaning = what.map { " is \($0)," } ?? " is"
-        problems.append(AssessmentConfigDiagnostic(v.position, "\"\(key)\"\(meaning) a whole number \(bounds); found \(v.shown)"))
+        let null = orNull.map { ", or null \($0)" } ?? ""
+        problems.append(AssessmentConfigDiagnostic(v.position, "\"\(key)\"\(meaning) a whole number \(bounds)\(null); found \(v.shown)"))
         return nil
     }
 }
