@@ -189,7 +189,8 @@ struct CallRunner {
                 }
             case let .ended(ending):
                 console.line()
-                console.say("Call ended: \(ending.kind.title).", .bold)
+                let how = ending.id == AssessmentTimer.timeUpEndingID ? "the time limit was up" : ending.kind.title
+                console.say("Call ended: \(how).", .bold)
             }
         }
     }
