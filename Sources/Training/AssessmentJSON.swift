@@ -234,8 +234,8 @@ struct AssessmentJSONParser {
         advance()
         var out: [UInt8] = []
         while true {
-            guard let b = current else { throw error("the text that starts at line \(open.line), column \(open.column) has no closing \"") }
-            if b == 0x0A { throw error("the text that starts at line \(open.line), column \(open.column) has no closing \" on its line") }
+            guard let b = current else { throw error("the text that starts here has no closing \"", at: open) }
+            if b == 0x0A { throw error("the text that starts here has no closing \" on its line", at: open) }
             if b < 0x20 { throw error("a control character inside text; write it as an escape such as \\t") }
             if b == UInt8(ascii: "\"") {
                 advance()
