@@ -198,17 +198,17 @@ private func problems(_ text: String) -> [String] {
         for text in AssessmentConfigSchemaTests.good + [example] {
             #expect(problems(text).isEmpty, "the reader refuses \(text): \(problems(text))")
             let value = try JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)
-            #expect(schemaProblems(value, schema, root: schema).isEmpty, "the schema refuses \(text): \(schemaProblems(value, schema, root: schema))")
+            #expect(assessmentSchemaProblems(value, schema, root: schema).isEmpty, "the schema refuses \(text): \(assessmentSchemaProblems(value, schema, root: schema))")
         }
         for text in AssessmentConfigSchemaTests.bad {
             #expect(!problems(text).isEmpty, "the reader accepts \(text)")
             let value = try JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)
-            #expect(!schemaProblems(value, schema, root: schema).isEmpty, "the schema accepts \(text)")
+            #expect(!assessmentSchemaProblems(value, schema, root: schema).isEmpty, "the schema accepts \(text)")
         }
     }
 
     @Test func anIndependentValidatorAgrees() throws {
-        guard checkJSONSchemaAvailable else {
+        guard assessmentValidatorAvailable else {
             print("skipped: check-jsonschema is not installed (python3 -m pip install check-jsonschema); the built-in check still ran")
             return
         }
@@ -220,12 +220,12 @@ private func problems(_ text: String) -> [String] {
                 try Data(text.utf8).write(to: url)
                 goodFiles.append(url)
             }
-            let (status, output) = try checkJSONSchema(schema: "assessment-config", files: goodFiles)
+            let (status, output) = try assessmentValidate(schema: "assessment-config", files: goodFiles)
             #expect(status == 0, "\(output)")
             for (n, text) in AssessmentConfigSchemaTests.bad.enumerated() {
                 let url = folder.appendingPathComponent("bad-\(n).json")
                 try Data(text.utf8).write(to: url)
-                let (status, _) = try checkJSONSchema(schema: "assessment-config", files: [url])
+                let (status, _) = try assessmentValidate(schema: "assessment-config", files: [url])
                 #expect(status != 0, "check-jsonschema accepts \(text)")
             }
         }

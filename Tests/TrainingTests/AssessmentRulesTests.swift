@@ -179,7 +179,7 @@ private typealias F = RefreshFixture
             for name in files {
                 let url = store.sessionsFolder.appendingPathComponent(name)
                 let value = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
-                #expect(schemaProblems(value, schema, root: schema).isEmpty, "\(name): \(schemaProblems(value, schema, root: schema))")
+                #expect(assessmentSchemaProblems(value, schema, root: schema).isEmpty, "\(name): \(assessmentSchemaProblems(value, schema, root: schema))")
             }
             let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: store.sessionsFolder.appendingPathComponent(files[0]))) as? [String: Any])
             #expect(object["mode"] as? String == "assessment")
@@ -198,8 +198,8 @@ private typealias F = RefreshFixture
             } else {
                 Issue.record("the saved assessment could not be read back")
             }
-            if checkJSONSchemaAvailable {
-                let (status, output) = try checkJSONSchema(schema: "session", files: files.map { store.sessionsFolder.appendingPathComponent($0) })
+            if assessmentValidatorAvailable {
+                let (status, output) = try assessmentValidate(schema: "session", files: files.map { store.sessionsFolder.appendingPathComponent($0) })
                 #expect(status == 0, "\(output)")
             }
         }
@@ -210,7 +210,7 @@ private typealias F = RefreshFixture
         let data = try RecordStore.encoded(try record(assessment: AssessmentResult(passMark: 70, passed: true, attempt: 1)))
         var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         object["assessment"] = ["passMark": 170, "passed": "yes", "attempt": 1]
-        let found = schemaProblems(object, schema, root: schema)
+        let found = assessmentSchemaProblems(object, schema, root: schema)
         #expect(found.contains("$.assessment: no timedOut"), "\(found)")
         #expect(found.contains("$.assessment.passMark: above 100.0"), "\(found)")
         #expect(found.contains("$.assessment.passed: not boolean"), "\(found)")

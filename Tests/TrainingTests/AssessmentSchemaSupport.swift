@@ -19,17 +19,17 @@ func assessmentSchema(_ name: String, sourceLocation: SourceLocation = #_sourceL
 /// (one or a list), enum, required, properties, additionalProperties, propertyNames.minLength, items,
 /// $ref to #/definitions, minimum, maximum, exclusiveMinimum, oneOf and not. Returns the problems
 /// found, each with its path; empty when the value matches.
-func schemaProblems(_ value: Any, _ schema: [String: Any], root: [String: Any], at path: String = "$") -> [String] {
+func assessmentSchemaProblems(_ value: Any, _ schema: [String: Any], root: [String: Any], at path: String = "$") -> [String] {
     var schema = schema
     if let ref = schema["$ref"] as? String, let name = ref.split(separator: "/").last,
        let target = (root["definitions"] as? [String: Any])?[String(name)] as? [String: Any] {
         schema = target
     }
     if let choices = schema["oneOf"] as? [[String: Any]] {
-        let matching = choices.filter { schemaProblems(value, $0, root: root, at: path).isEmpty }.count
+        let matching = choices.filter { assessmentSchemaProblems(value, $0, root: root, at: path).isEmpty }.count
         if matching != 1 { return ["\(path): matches \(matching) of its forms, not one"] }
     }
-    if let not = schema["not"] as? [String: Any], schemaProblems(value, not, root: root, at: path).isEmpty {
+    if let not = schema["not"] as? [String: Any], assessmentSchemaProblems(value, not, root: root, at: path).isEmpty {
         return ["\(path): matches what it must not (\(not))"]
     }
     let number = value as? NSNumber
@@ -65,22 +65,22 @@ func schemaProblems(_ value: Any, _ schema: [String: Any], root: [String: Any], 
         for (key, child) in object {
             if key.count < minKey { out.append("\(path): a key shorter than \(minKey)") }
             if let childSchema = properties[key] as? [String: Any] {
-                out += schemaProblems(child, childSchema, root: root, at: "\(path).\(key)")
+                out += assessmentSchemaProblems(child, childSchema, root: root, at: "\(path).\(key)")
             } else if schema["additionalProperties"] as? Bool == false {
                 out.append("\(path): unexpected \(key)")
             } else if let extra = schema["additionalProperties"] as? [String: Any] {
-                out += schemaProblems(child, extra, root: root, at: "\(path).\(key)")
+                out += assessmentSchemaProblems(child, extra, root: root, at: "\(path).\(key)")
             }
         }
     }
     if let array = value as? [Any], let items = schema["items"] as? [String: Any] {
-        for (n, item) in array.enumerated() { out += schemaProblems(item, items, root: root, at: "\(path)[\(n)]") }
+        for (n, item) in array.enumerated() { out += assessmentSchemaProblems(item, items, root: root, at: "\(path)[\(n)]") }
     }
     return out
 }
 
 /// True when `python3 -m check_jsonschema` can be run here.
-let checkJSONSchemaAvailable: Bool = {
+let assessmentValidatorAvailable: Bool = {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", "-m", "check_jsonschema", "--version"]
@@ -92,7 +92,7 @@ let checkJSONSchemaAvailable: Bool = {
 }()
 
 /// Runs check-jsonschema on files; returns its exit status and output.
-func checkJSONSchema(schema: String, files: [URL]) throws -> (Int32, String) {
+func assessmentValidate(schema: String, files: [URL]) throws -> (Int32, String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", "-m", "check_jsonschema", "--schemafile",
