@@ -45,10 +45,13 @@ public struct SessionRecord: Codable, Sendable, Equatable {
     public var notes: [String]
     /// The group session the call was part of (`calldojo group`), if any.
     public var groupSession: String?
+    /// For an assessment (``SessionMode/assessment``): the rules it was taken under and whether it passed.
+    /// Absent for practice, and in records written before assessments had results.
+    public var assessment: AssessmentResult?
 
     public init(id: String? = nil, trainee: TraineeName, scenario: Scenario, persona: Persona, mode: SessionMode,
                 seed: UInt64, startedAt: Date, endedAt: Date, state: CallState, score: CallScore,
-                groupSession: String? = nil) {
+                groupSession: String? = nil, assessment: AssessmentResult? = nil) {
         schemaVersion = SessionRecord.currentSchemaVersion
         self.id = id ?? SessionRecord.makeID(trainee: trainee, at: startedAt)
         self.trainee = trainee.display
@@ -69,6 +72,7 @@ public struct SessionRecord: Codable, Sendable, Equatable {
         self.score = score
         notes = state.notes
         self.groupSession = groupSession
+        self.assessment = assessment
     }
 
     /// A new session id for a trainee at a time.
@@ -87,6 +91,32 @@ public struct SessionRecord: Codable, Sendable, Equatable {
         SessionSummary(id: id, scenario: scenario, persona: persona, mode: mode, startedAt: startedAt, endedAt: endedAt,
                        ending: ending?.kind, overall: score.overall,
                        skills: Dictionary(score.skills.map { ($0.skill.rawValue, $0.score) }, uniquingKeysWith: { a, _ in a }))
+    }
+}
+
+/// How an assessment went, kept in its call record: the pass mark it was judged against, whether it
+/// passed, and the limits it was taken under.
+public struct AssessmentResult: Codable, Sendable, Equatable {
+    /// The overall score the call needed, 0-100.
+    public var passMark: Int
+    /// True when the call reached the pass mark (a call left before it ended never passes).
+    public var passed: Bool
+    /// Which of the trainee's assessments of this scenario this was: 1 for the first.
+    public var attempt: Int
+    /// The most assessments of this scenario the trainee may take, if the trainer set a cap.
+    public var maxAttempts: Int?
+    /// The time allowed for the call in seconds, if the trainer set a limit.
+    public var timeLimitSeconds: Int?
+    /// True when the time limit ran out and the call was ended as it stood.
+    public var timedOut: Bool
+
+    public init(passMark: Int, passed: Bool, attempt: Int, maxAttempts: Int? = nil, timeLimitSeconds: Int? = nil, timedOut: Bool = false) {
+        self.passMark = passMark
+        self.passed = passed
+        self.attempt = attempt
+        self.maxAttempts = maxAttempts
+        self.timeLimitSeconds = timeLimitSeconds
+        self.timedOut = timedOut
     }
 }
 

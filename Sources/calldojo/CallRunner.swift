@@ -4,15 +4,24 @@ import Language
 import LineEditor
 import Progress
 import Scoring
+import Training
 
 /// Runs one call at the terminal: shows the customer's lines, reads the trainee's replies and slash
 /// commands, and drives the engine until the call ends. Scripted input (stdin not a terminal) works
 /// the same way, with no prompts.
+///
+/// In an assessment (``assessment`` set) /hint is refused, nothing is pointed out during the call, and
+/// any time limit is checked against ``clock`` each time a line is read: a line read after the limit
+/// ends the call as it stands and is kept in the transcript as late, not scored.
 struct CallRunner {
     let engine: CallEngine
     let editor: LineEditor
     let console: Console
     let coached: Bool
+    /// The rules of an assessment; nil for practice.
+    var assessment: AssessmentRules? = nil
+    /// Where the time limit reads the time (tests can pass a clock of their own).
+    var clock: () -> Date = { Date() }
 
     private var customer: String { engine.persona.name }
     /// The customer's first name, as the transcript labels their lines.
@@ -27,6 +36,8 @@ struct CallRunner {
             console.line()
         }
         var (state, events) = engine.start(seed: seed)
+        let timer = assessment?.timeLimitSeconds.map { AssessmentTimer(limitSeconds: $0, startedAt: clock()) }
+        var warned = false
         show(events, state: state)
         if coached && editor.isInteractive {
             console.say("(Coached practice: type /hint whenever you are unsure what to say.)", .dim)
@@ -34,7 +45,30 @@ struct CallRunner {
 
         while !state.isOver {
             let prompt = editor.isInteractive ? console.promptPaint("You: ", .bold) : ""
-            switch editor.readLine(prompt: prompt) {
+            let input = editor.readLine(prompt: prompt)
+            if let timer, timer.isUp(at: clock()) {
+                var late: String?
+                if case let .line(raw) = input {
+                    let clean = LineSanitizer.sanitize(raw).text
+                    if !clean.isEmpty {
+                        late = clean
+                        editor.addHistory(clean)
+                    }
+                }
+                if input == .endOfInput && editor.isInteractive { console.line() }
+                let kept = late == nil ? "" : " What you just typed came after the limit: it is kept in the record, not scored."
+                console.say("Time is up: the call ends here, as it stands.\(kept)", .yellow)
+                (state, events) = timer.endCall(state, engine: engine, late: late)
+                show(events, state: state)
+                continue
+            }
+            defer {
+                if let timer, !state.isOver, let warning = timer.warning(at: clock(), alreadyWarned: warned) {
+                    console.say(warning, .yellow)
+                    warned = true
+                }
+            }
+            switch input {
             case .endOfInput:
                 if editor.isInteractive { console.line() }
                 (state, events) = engine.step(state, .abandon)
@@ -82,6 +116,10 @@ struct CallRunner {
             }
             return state
         case .hint:
+            if assessment != nil {
+                console.say("There are no hints in an assessment: it shows what you can do on your own. Practise with hints using `calldojo practice --coach`.", .yellow)
+                return state
+            }
             guard coached else {
                 console.say("Hints are for coached practice. Start the call with --coach (or choose coached mode in the menu) to use /hint.", .yellow)
                 return state
@@ -151,7 +189,8 @@ struct CallRunner {
                 }
             case let .ended(ending):
                 console.line()
-                console.say("Call ended: \(ending.kind.title).", .bold)
+                let how = ending.id == AssessmentTimer.timeUpEndingID ? "the time limit was up" : ending.kind.title
+                console.say("Call ended: \(how).", .bold)
             }
         }
     }

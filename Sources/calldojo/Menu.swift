@@ -76,11 +76,23 @@ struct Menu: ParsableCommand {
             guard let persona else {
                 throw UserFacingError(message: "no persona can play \(scenario.id); check `calldojo validate`.")
             }
-            guard let coachAnswer = ask("Coached practice with hints? [Y/n]: ") else { return }
-            let coached = !coachAnswer.lowercased().hasPrefix("n")
+            guard let coachAnswer = ask("Coached practice with hints? [Y/n, or a for an assessment]: ") else { return }
+            let answer = coachAnswer.lowercased()
+            let mode: PracticeMode
+            if answer.hasPrefix("a") {
+                do {
+                    let (rules, attempt) = try AssessmentSetup.prepare(scenario: scenario, trainee: trainee, workspace: workspace, store: store)
+                    mode = .assessment(rules, attempt: attempt)
+                } catch let error as UserFacingError where editor.isInteractive {
+                    console.say(error.message, .yellow)
+                    continue
+                }
+            } else {
+                mode = answer.hasPrefix("n") ? .practice : .coached
+            }
             console.line()
             try PracticeFlow(workspace: workspace, store: store, trainee: trainee)
-                .run(scenario: scenario, persona: persona, coached: coached, seed: UInt64.random(in: 0...UInt64(UInt32.max)))
+                .run(scenario: scenario, persona: persona, mode: mode, seed: UInt64.random(in: 0...UInt64(UInt32.max)))
             guard let again = ask("Another call? [y/N]: "), again.lowercased().hasPrefix("y") else { return }
         }
     }
