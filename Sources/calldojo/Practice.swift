@@ -216,7 +216,29 @@ struct PracticeFlow {
         if let saveError {
             throw UserFacingError(message: "the call could not be saved: \(saveError)")
         }
+        if PracticeFlow.showGoals(for: trainee, store: store, console: console) { console.line() }
         console.say("Saved to \(trainee.display)'s record as \(record.id).", .dim)
         return record
+    }
+
+    /// The trainee's goals with progress toward each, this call included. Returns false (printing
+    /// nothing) when the trainee has no goals.
+    @discardableResult
+    static func showGoals(for trainee: TraineeName, store: RecordStore, console: Console, now: Date = Date()) -> Bool {
+        let (profile, damaged) = store.profile(for: trainee)
+        for file in damaged { console.error("calldojo: warning: \(file)") }
+        let standings = profile?.goalStandings(now: now) ?? []
+        guard !standings.isEmpty else { return false }
+        console.line(console.paint("Your goals", .bold))
+        for standing in standings {
+            let mark: String
+            switch standing.status {
+            case .achieved: mark = console.paint("achieved", .green)
+            case .open: mark = "open"
+            case .missed: mark = console.paint("missed", .red)
+            }
+            console.say("\(standing.goal.id)  [\(mark)] \(standing.summary)", first: "  ", rest: "      ")
+        }
+        return true
     }
 }

@@ -74,12 +74,11 @@ struct RefreshCommand: ParsableCommand {
                          seed: seed ?? UInt64.random(in: 0...UInt64(UInt32.max)))
         }
 
-        console.line()
-        showGoals(for: name, weakest: recommendation, store: store, console: console)
+        suggestGoal(for: name, weakest: recommendation, store: store, console: console)
     }
 
-    /// The trainee's goals after the call, with progress toward each; or how to set one.
-    private func showGoals(for name: TraineeName, weakest: RefreshRecommendation, store: RecordStore, console: Console) {
+    /// After the call (whose debrief shows the trainee's goals), how to set a goal when there is none.
+    private func suggestGoal(for name: TraineeName, weakest: RefreshRecommendation, store: RecordStore, console: Console) {
         let now = Date()
         let (profile, damaged) = store.profile(for: name)
         for file in damaged { console.error("calldojo: warning: \(file)") }
@@ -91,19 +90,10 @@ struct RefreshCommand: ParsableCommand {
             let skill = lowest?.skill ?? weakest.skill
             let target = min(100, max(1, ((lowest?.rounded ?? 60) + 10 + 4) / 5 * 5))
             let by = GoalCalendar.day(now.addingTimeInterval(28 * 86_400))
+            console.line()
             console.say("You have no goals yet. A goal gives your practice a target, for example:")
             console.say("calldojo goal set --trainee \(RefreshCommand.shellQuoted(name.display)) --skill \(skill.rawValue) --target \(target) --by \(by)", first: "  ", rest: "    ")
             return
-        }
-        console.line(console.paint("Your goals", .bold))
-        for standing in standings {
-            let mark: String
-            switch standing.status {
-            case .achieved: mark = console.paint("achieved", .green)
-            case .open: mark = "open"
-            case .missed: mark = console.paint("missed", .red)
-            }
-            console.say("\(standing.goal.id)  [\(mark)] \(standing.summary)", first: "  ", rest: "      ")
         }
     }
 

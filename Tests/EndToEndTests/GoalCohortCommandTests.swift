@@ -24,6 +24,10 @@ private func day(_ days: Int) -> String {
         let call = try CLI.run(["practice", "--scenario", "broadband-down", "--trainee", "Sam Jones", "--seed", "1", "--store", store.path],
                                lines: ["So it's been down since Tuesday and you work from home - have I got that right?", "/end"])
         #expect(call.status == 0, "\(call.stderr)")
+        // The debrief ends with the trainee's goals, this call counted.
+        #expect(call.stdout.contains("Your goals"), "\(call.stdout)")
+        #expect(call.stdout.contains("Paraphrasing 80 by \(due): latest "), "\(call.stdout)")
+        #expect(call.stdout.contains("1 call so far"), "\(call.stdout)")
         _ = try CLI.run(["goal", "set", "--trainee", "Ana", "--skill", "next-steps", "--target", "70", "--by", day(0), "--store", store.path])
 
         let all = try CLI.run(["goal", "list", "--store", store.path])
