@@ -25,7 +25,9 @@ public enum Debrief {
         var out: [DebriefLine] = []
         out.append(DebriefLine("Debrief: \(scenario.title)", tone: .heading))
         if let ending = score.ending {
-            out.append(DebriefLine("How it ended: \(ending.kind.title). \(ending.note)", hanging: "  "))
+            // An assessment's time limit ends the call as the agent's /end would, under its own id.
+            let how = ending.id == "time_up" ? "the time limit ran out" : ending.kind.title
+            out.append(DebriefLine("How it ended: \(how). \(ending.note)", hanging: "  "))
         }
         if !score.issuesRaised.isEmpty {
             let resolved = score.issuesRaised.filter(score.issuesResolved.contains).count

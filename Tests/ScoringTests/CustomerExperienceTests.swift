@@ -111,6 +111,14 @@ import Testing
         #expect(driver.score(for: .activeListening)?.evidence.contains { $0.reason.contains("long reply") } == true)
     }
 
+    @Test func aCallEndedByTheTimeLimitSaysSo() {
+        var state = Self.call(Self.good, moods: [1, 3], ending: .endedByAgent)
+        state.ending = EndingRecord(id: "time_up", kind: .endedByAgent, note: "The assessment's time limit was reached.")
+        let score = CallScorer(scenario: Self.scenario, persona: Self.persona()).score(state)
+        let text = Debrief.lines(for: score, scenario: Self.scenario, persona: Self.persona()).map(\.text)
+        #expect(text.contains("How it ended: the time limit ran out. The assessment's time limit was reached."), "\(text)")
+    }
+
     @Test func theDebriefShowsTheCustomersView() {
         let score = CallScorer(scenario: Self.scenario, persona: Self.persona()).score(Self.call(Self.good, moods: [1, 3], ending: .resolved))
         let text = Debrief.lines(for: score, scenario: Self.scenario, persona: Self.persona()).map(\.text)
