@@ -100,7 +100,9 @@ public final class LineEditor {
                 _ = read_history(historyFile)
             }
         } else {
-            plainReader = PlainLineReader(fileDescriptor: input)
+            // One reader per input for the whole process: a reader reads ahead, so a second one would
+            // miss lines the first had buffered (the menu's answers, then the call's replies).
+            plainReader = PlainLineReader.shared(for: input)
         }
     }
 

@@ -26,6 +26,18 @@ public final class PlainLineReader {
     private var scanned = 0
     private var reachedEnd = false
 
+    /// The process's reader for `fileDescriptor`, made on first use. Everything that reads plain lines
+    /// from one input should share it, because a reader reads ahead of the line it returns. Input is
+    /// read from one thread at a time.
+    public static func shared(for fileDescriptor: Int32) -> PlainLineReader {
+        if let reader = sharedReaders[fileDescriptor] { return reader }
+        let reader = PlainLineReader(fileDescriptor: fileDescriptor)
+        sharedReaders[fileDescriptor] = reader
+        return reader
+    }
+
+    nonisolated(unsafe) private static var sharedReaders: [Int32: PlainLineReader] = [:]
+
     /// Creates a reader for `fileDescriptor`. The reader does not close it.
     ///
     /// - Parameters:
