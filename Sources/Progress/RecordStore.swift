@@ -290,7 +290,18 @@ public final class RecordStore: @unchecked Sendable {
             let url = root.appendingPathComponent("settings.json")
             // Settings written by a newer version are left for it.
             if let version = RecordStore.schemaVersion(at: url), version > StoreSettings.currentSchemaVersion { return }
-            guard let data = try? encode(StoreSettings(lastTrainee: newValue), what: "the settings") else { return }
+            // Keep the rest of the settings (a trainer's pass mark). A file that cannot be read is set
+            // aside by `read` and kept; if it could not be moved, it is left alone.
+            var settings = StoreSettings()
+            if fm.fileExists(atPath: url.path) {
+                switch read(StoreSettings.self, at: url) {
+                case let .success(current): settings = current
+                case let .failure(damaged): if damaged.movedTo == nil { return }
+                }
+            }
+            settings.schemaVersion = StoreSettings.currentSchemaVersion
+            settings.lastTrainee = newValue
+            guard let data = try? encode(settings, what: "the settings") else { return }
             try? writeAtomically(data, to: url)
         }
     }

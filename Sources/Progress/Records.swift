@@ -227,9 +227,13 @@ public struct StoreSettings: Codable, Sendable, Equatable {
     public var schemaVersion: Int = StoreSettings.currentSchemaVersion
     /// The last trainee name used, offered first by the menu.
     public var lastTrainee: String?
+    /// The overall score a call needs to pass (0-100), set by a trainer by hand; reports and
+    /// assessments use it when no pass mark is given.
+    public var passMark: Int?
 
-    public init(lastTrainee: String? = nil) {
+    public init(lastTrainee: String? = nil, passMark: Int? = nil) {
         self.lastTrainee = lastTrainee
+        self.passMark = passMark
     }
 }
 

@@ -147,6 +147,20 @@ import Darwin
     }
 }
 
+@Test func rememberingTheLastTraineeKeepsTheTrainersPassMark() throws {
+    try withTemporaryFolder { folder in
+        let root = folder.appendingPathComponent("store")
+        let store = try RecordStore(root: root)
+        let settings = root.appendingPathComponent("settings.json")
+        try Data(#"{"schemaVersion": 1, "passMark": 65}"#.utf8).write(to: settings)
+        store.lastTrainee = "Ana"
+        let (read, damaged) = store.settings()
+        #expect(damaged.isEmpty)
+        #expect(read.passMark == 65)
+        #expect(read.lastTrainee == "Ana")
+    }
+}
+
 @Test func theLastTraineeRoundTrips() throws {
     try withTemporaryFolder { folder in
         let root = folder.appendingPathComponent("store")
