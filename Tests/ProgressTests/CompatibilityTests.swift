@@ -311,3 +311,41 @@ private func withOldRecords(session: String = sessionVersion1, profile: String =
         #expect(store.profile(for: ana).0?.sessions.count == 1)
     }
 }
+
+/// The fields added to the version 1 call record since it was first frozen (an assessment's result,
+/// the group session, the customer's view), as this version writes them.
+private let sessionVersion1WithLaterFields = sessionVersion1
+    .replacingOccurrences(of: "\"mode\" : \"practice\",", with: """
+        "mode" : "assessment",
+        "assessment" : { "attempt" : 2, "maxAttempts" : 3, "passMark" : 70, "passed" : false, "timeLimitSeconds" : 600, "timedOut" : true },
+        "groupSession" : "20240305-140700-group-beef",
+        """)
+    .replacingOccurrences(of: "\"score\" : {", with: """
+        "score" : {
+          "experience" : {
+            "effort" : 2, "effortWhy" : "The customer's mood dropped once.",
+            "firstContact" : "follow_up_owned",
+            "moments" : [
+              { "name" : "Understand me", "score" : 64, "verdict" : "partly met", "why" : "The average." },
+              { "name" : "Help me", "score" : 64, "verdict" : "partly met", "why" : "Next steps." },
+              { "name" : "Care about me", "score" : 80, "verdict" : "met", "why" : "Acknowledged early." },
+              { "name" : "Resolve me", "score" : 30, "verdict" : "missed", "why" : "Forward resolution." }
+            ],
+            "satisfaction" : 3, "satisfactionWhy" : "The mood ended at 1."
+          },
+        """)
+
+@Test func aCallRecordWithTheLaterOptionalFieldsStillLoads() throws {
+    #expect(sessionVersion1WithLaterFields.contains("\"experience\"") && sessionVersion1WithLaterFields.contains("\"groupSession\""))
+    try withOldRecords(session: sessionVersion1WithLaterFields) { store in
+        let record = try #require(store.session(id: sessionID)).get()
+        #expect(record.mode == .assessment)
+        #expect(record.assessment?.attempt == 2)
+        #expect(record.assessment?.timedOut == true)
+        #expect(record.groupSession == "20240305-140700-group-beef")
+        let experience = try #require(record.score.experience)
+        #expect(experience.moments.map(\.score) == [64, 64, 80, 30])
+        #expect(experience.firstContact == .followUpOwned)
+        #expect(experience.effort == 2 && experience.satisfaction == 3)
+    }
+}
