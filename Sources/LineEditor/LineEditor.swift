@@ -100,9 +100,10 @@ public final class LineEditor {
                 _ = read_history(historyFile)
             }
         } else {
-            // One reader per input for the whole process: a reader reads ahead, so a second one would
-            // miss lines the first had buffered (the menu's answers, then the call's replies).
-            plainReader = PlainLineReader.shared(for: input)
+            // One reader of standard input for the whole process: a reader reads ahead, so a second one
+            // would miss lines the first had buffered (the menu's answers, then the call's replies).
+            // Other descriptors (pipes a caller opened) are read by a reader of their own.
+            plainReader = input == STDIN_FILENO ? PlainLineReader.shared(for: input) : PlainLineReader(fileDescriptor: input)
         }
     }
 

@@ -139,7 +139,7 @@ private func sessionIDs(_ store: URL) -> [String] {
         #expect(result.stderr.contains(bad.message), "stderr: \(result.stderr)")
     }
 
-    @Test func aDamagedProfileIsNamedAndTheRestStillReports() throws {
+    @Test func aDamagedProfileIsNamedKeptAndRebuiltFromTheCalls() throws {
         let store = try storeWithTwoCalls()
         defer { try? FileManager.default.removeItem(at: store) }
         let damaged = store.appendingPathComponent("trainees/sam-jones.json")
@@ -148,7 +148,10 @@ private func sessionIDs(_ store: URL) -> [String] {
         #expect(result.status == 0)
         #expect(result.stderr.contains("sam-jones.json"), "stderr: \(result.stderr)")
         #expect(result.stdout.contains("Ana O'Neil"))
-        #expect(!result.stdout.contains("Sam Jones"))
+        // Sam's profile is rebuilt from his calls, so he is still in the report; the damaged file is kept.
+        #expect(result.stdout.contains("Sam Jones"))
+        let kept = try FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent("trainees").path)
+        #expect(kept.contains { $0.hasPrefix("sam-jones.json.damaged-") }, "\(kept)")
     }
 
     @Test func historyListsCallsNewestFirstWithTheirIds() throws {
