@@ -474,7 +474,7 @@ public final class RecordStore: @unchecked Sendable {
         try body()
     }
 
-    private static func makeFolder(_ url: URL) throws(StoreError) {
+    static func makeFolder(_ url: URL) throws(StoreError) {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
             guard isDir.boolValue else { throw .cannotCreate(path: url.path, reason: "a file is in the way") }

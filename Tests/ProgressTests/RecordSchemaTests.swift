@@ -12,7 +12,7 @@ private let packageRoot: URL = {
 private let schemaFolder = packageRoot.appendingPathComponent("schemas/records")
 
 /// The record schemas.
-private let schemaNames = ["session", "profile", "settings", "cohorts"]
+private let schemaNames = ["session", "profile", "settings", "cohorts", "game"]
 
 /// The files of a store each schema describes.
 private func files(_ schema: String, in store: RecordStore) -> [URL] {
@@ -24,6 +24,7 @@ private func files(_ schema: String, in store: RecordStore) -> [URL] {
     case "session": return json(in: store.sessionsFolder)
     case "profile": return json(in: store.traineesFolder)
     case "settings": return [store.root.appendingPathComponent("settings.json")]
+    case "game": return json(in: store.gamesFolder)
     default: return [store.cohortsFile]
     }
 }
@@ -40,6 +41,13 @@ private func withEveryKindOfRecord(_ body: (RecordStore) throws -> Void) throws 
         try store.save(session: Fixture.record(sam, at: utc(2025, 3, 2, 10), overall: 85))
         store.lastTrainee = "Sam Jones"
         try store.addToCohort(named: "March intake", trainees: [sam, ana])
+        try store.save(game: GameRecord(
+            trainee: ana, game: "positive-spin", seed: 7, startedAt: utc(2025, 3, 1, 12), endedAt: utc(2025, 3, 1, 12, 5), itemCount: 2,
+            rounds: [GameRecord.Round(prompt: ["Turn this round: \"We can't.\""], source: "built in", answer: "We can, from Monday.",
+                                      skipped: false, points: 70, earned: ["no negative wording or blame"], missed: []),
+                     GameRecord.Round(prompt: ["Turn this round: \"No.\""], source: "built in", answer: "", skipped: true,
+                                      points: 0, earned: [], missed: ["skipped"])],
+            bestStreak: 1, timeLimitSeconds: 300, outcome: "finished"))
         try body(store)
     }
 }

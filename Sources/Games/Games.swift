@@ -1,1 +1,0 @@
-// The games: short, replayable drills drawn from the shipped content.
