@@ -12,7 +12,7 @@ private let packageRoot: URL = {
 private let schemaFolder = packageRoot.appendingPathComponent("schemas/records")
 
 /// The record schemas.
-private let schemaNames = ["session", "profile", "settings", "cohorts", "game"]
+private let schemaNames = ["session", "profile", "settings", "cohorts", "game", "group", "calibration"]
 
 /// The files of a store each schema describes.
 private func files(_ schema: String, in store: RecordStore) -> [URL] {
@@ -25,6 +25,8 @@ private func files(_ schema: String, in store: RecordStore) -> [URL] {
     case "profile": return json(in: store.traineesFolder)
     case "settings": return [store.root.appendingPathComponent("settings.json")]
     case "game": return json(in: store.gamesFolder)
+    case "group": return json(in: store.groupsFolder)
+    case "calibration": return json(in: store.calibrationsFolder)
     default: return [store.cohortsFile]
     }
 }
@@ -48,6 +50,21 @@ private func withEveryKindOfRecord(_ body: (RecordStore) throws -> Void) throws 
                      GameRecord.Round(prompt: ["Turn this round: \"No.\""], source: "built in", answer: "", skipped: true,
                                       points: 0, earned: [], missed: ["skipped"])],
             bestStreak: 1, timeLimitSeconds: 300, outcome: "finished"))
+        try store.save(group: GroupRecord(
+            id: "20250301-120000-group-beef", scenario: "broadband-down", persona: "dana-driver", mode: "round-robin", pick: "best", seed: 1,
+            trainees: ["Sam Jones", "Ana María"], startedAt: utc(2025, 3, 1, 12), endedAt: utc(2025, 3, 1, 12, 10),
+            ending: nil,
+            turns: [GroupRecord.Turn(turn: 1, replies: [GroupRecord.Reply(trainee: "Sam Jones", text: "Sorry, since Tuesday?", points: 40),
+                                                        GroupRecord.Reply(trainee: "Ana María", text: "ok", points: 0)],
+                                     heard: "Sam Jones")],
+            leaderboard: [GroupRecord.Place(trainee: "Sam Jones", overall: 60, session: "20250301-120000-sam-jones-0001"),
+                          GroupRecord.Place(trainee: "Ana María", overall: 10, session: "20250301-120000-ana-mar%C3%ADa-0002")]))
+        try store.save(calibration: CalibrationRecord(
+            id: "20250301-130000-calibration-beef", source: "session 20250301-100000-sam-jones-0001", scenario: "broadband-down",
+            calibratedAt: utc(2025, 3, 1, 13),
+            ratings: [CalibrationRecord.Rating(participant: "Li", scores: ["active_listening": 70, "paraphrasing": 60, "next_steps": 50, "forward_resolution": 40])],
+            skills: [CalibrationRecord.SkillSpread(skill: "paraphrasing", engine: 64, min: 60, max: 60, mean: 60, furthest: "Li",
+                                                   verdict: "The group agrees (range 0).")]))
         try body(store)
     }
 }
