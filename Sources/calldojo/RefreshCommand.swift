@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dialogue
 import Foundation
+import Games
 import Progress
 import Training
 
@@ -64,6 +65,8 @@ struct RefreshCommand: ParsableCommand {
             let scenario = try workspace.scenario(scenarioID)
             let persona = try PracticeFlow.persona(for: scenario, requested: personaID, in: workspace)
             console.say("Next: \(recommendation.activity.noun), coached: \"\(scenario.title)\" (\(scenario.id), \(scenario.difficulty.rawValue)) with \(persona.name). Type /hint whenever you are unsure what to say.")
+            let game = RefreshCommand.game(for: recommendation.skill)
+            console.say("Short of time? A two-minute game on the same skill: calldojo game \(game.rawValue) --trainee \(RefreshCommand.shellQuoted(name.display))", .dim)
             if dryRun {
                 console.say("Not started (--dry-run). To start it: calldojo refresh --trainee \(RefreshCommand.shellQuoted(name.display))", .dim)
                 return
@@ -94,6 +97,16 @@ struct RefreshCommand: ParsableCommand {
             console.say("You have no goals yet. A goal gives your practice a target, for example:")
             console.say("calldojo goal set --trainee \(RefreshCommand.shellQuoted(name.display)) --skill \(skill.rawValue) --target \(target) --by \(by)", first: "  ", rest: "    ")
             return
+        }
+    }
+
+    /// The game that drills a skill.
+    static func game(for skill: Skill) -> GameKind {
+        switch skill {
+        case .activeListening: return .whosCalling
+        case .paraphrasing: return .paraphraseSprint
+        case .nextSteps: return .nextStepBuilder
+        case .forwardResolution: return .spotTheOpening
         }
     }
 

@@ -52,6 +52,7 @@ private func records(in store: URL) throws -> [[String: Any]] {
         #expect(result.flat.contains("'email-locked-out' is a beginner call that works on it."))
         #expect(result.flat.contains("Next: a call, coached: \"Locked out of the email his daughter set up\" (email-locked-out, beginner)"))
         #expect(result.flat.contains("Not started (--dry-run). To start it: calldojo refresh --trainee \"Nia Brown\""))
+        #expect(result.flat.contains("A two-minute game on the same skill: calldojo game whos-calling --trainee \"Nia Brown\""), "\(result.flat)")
         #expect(!result.flat.contains("Arthur:"), "no call was started")
         #expect(sessionFiles(in: store).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: store.appendingPathComponent("trainees/nia-brown.json").path))
