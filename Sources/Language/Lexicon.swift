@@ -36,8 +36,6 @@ struct Lexicon: Sendable {
     }
 
     private struct Node: Sendable {
-        /// Children reached by a word, keyed by the word's stem id (filled in by `finish()`).
-        var dispatch: [Int32: [Int32]] = [:]
         /// Children reached by anything other than a plain word or word set.
         var others: [(PatternElement, Int32)] = []
         // The same children, split by kind in `finish()` so a scan never copies a word set.
@@ -75,9 +73,10 @@ struct Lexicon: Sendable {
     static let standard = Lexicon(LexiconData.lists)
 
     init(_ lists: [(Category, PatternFlags, [String])]) {
+        let memo = ExpansionMemo()
         for (category, defaults, texts) in lists {
             for text in texts {
-                for pattern in Self.compile(text, defaults: defaults) {
+                for pattern in Self.compile(text, defaults: defaults, memo: memo) {
                     insert(pattern, category)
                 }
             }
@@ -122,6 +121,9 @@ struct Lexicon: Sendable {
             ids[s] = id
             return id
         }
+        // Every node but the root is reached by one edge (more for word sets): room for them all at once.
+        edges.reserveCapacity(nodes.count + nodes.count / 2)
+        children.reserveCapacity(nodes.count + nodes.count / 2)
         for n in nodes.indices {
             for (element, next) in nodes[n].others {
                 switch element {
@@ -132,19 +134,23 @@ struct Lexicon: Sendable {
                 }
             }
             nodes[n].others = []
-            var dispatch: [Int32: [Int32]] = [:]
-            for (s, c) in nodes[n].literal { dispatch[intern(s), default: []].append(c) }
-            for (set, c) in nodes[n].sets { for s in set { dispatch[intern(s), default: []].append(c) } }
-            nodes[n].dispatch = dispatch
+            if nodes[n].sets.isEmpty {
+                // Plain words only (most nodes): one child per word.
+                for (s, c) in nodes[n].literal {
+                    edges[Int64(n) << 32 | Int64(intern(s))] = Span(start: Int32(children.count), count: 1)
+                    children.append(c)
+                }
+            } else {
+                var dispatch: [Int32: [Int32]] = [:]
+                for (s, c) in nodes[n].literal { dispatch[intern(s), default: []].append(c) }
+                for (set, c) in nodes[n].sets { for s in set { dispatch[intern(s), default: []].append(c) } }
+                for (stem, next) in dispatch {
+                    edges[Int64(n) << 32 | Int64(stem)] = Span(start: Int32(children.count), count: Int32(next.count))
+                    children += next
+                }
+            }
             nodes[n].literal = [:]
             nodes[n].sets = []
-        }
-        for n in nodes.indices {
-            for (stem, next) in nodes[n].dispatch {
-                edges[Int64(n) << 32 | Int64(stem)] = Span(start: Int32(children.count), count: Int32(next.count))
-                children += next
-            }
-            nodes[n].dispatch = [:]
             terminalSpans.append(Span(start: Int32(terminalList.count), count: Int32(nodes[n].terminals.count)))
             terminalList += nodes[n].terminals
             hasOthers.append(!(nodes[n].gaps.isEmpty && nodes[n].notSets.isEmpty && nodes[n].ends.isEmpty && nodes[n].singles.isEmpty))
@@ -199,7 +205,7 @@ struct Lexicon: Sendable {
     // MARK: - Compiling
 
     /// Compiles one entry into the patterns it stands for (macros and alternatives multiply them).
-    static func compile(_ text: String, defaults: PatternFlags) -> [Pattern] {
+    static func compile(_ text: String, defaults: PatternFlags, memo: ExpansionMemo = ExpansionMemo()) -> [Pattern] {
         var flags = defaults
         var body = Substring(text)
         if let colon = body.firstIndex(of: ":"), body.distance(from: body.startIndex, to: colon) <= 4 {
@@ -218,14 +224,20 @@ struct Lexicon: Sendable {
         // An entry with optional parts never shrinks to a single word: "(so/really) sorry (to/about)"
         // must not match every "sorry".
         let minimum = body.contains("(") || body.contains("[") ? 2 : 1
-        return sequences(body).filter { $0.count >= minimum }.map { Pattern(elements: $0, flags: flags) }
+        return sequences(body, memo).filter { $0.count >= minimum }.map { Pattern(elements: $0, flags: flags) }
     }
 
     /// The element sequences a piece of pattern text stands for.
-    private static func sequences(_ text: Substring) -> [[PatternElement]] {
+    private static func sequences(_ text: Substring, _ memo: ExpansionMemo) -> [[PatternElement]] {
         var result: [[PatternElement]] = [[]]
         for part in parts(text) {
-            let options = alternatives(for: part)
+            let options: [[PatternElement]]
+            if let known = memo.parts[part] {
+                options = known
+            } else {
+                options = alternatives(for: part, memo)
+                memo.parts[part] = options
+            }
             var next: [[PatternElement]] = []
             next.reserveCapacity(result.count * options.count)
             for s in result { for o in options { next.append(s + o) } }
@@ -254,15 +266,15 @@ struct Lexicon: Sendable {
     }
 
     /// The element sequences one part of an entry can stand for.
-    private static func alternatives(for part: Substring) -> [[PatternElement]] {
+    private static func alternatives(for part: Substring, _ memo: ExpansionMemo) -> [[PatternElement]] {
         if part.first == "!" {
             var list = part.dropFirst()
             if list.first == "$" { list = Substring((LexiconData.macros[String(list.dropFirst())] ?? []).joined(separator: "/")) }
             return [[.notStems(stems(list))]]
         }
-        if part.first == "(" && part.hasSuffix(")") { return [[]] + group(part.dropFirst().dropLast()) }
-        if part.first == "[" && part.hasSuffix("]") { return group(part.dropFirst().dropLast()) }
-        if part.contains("/") || part.contains("|") { return group(part) }
+        if part.first == "(" && part.hasSuffix(")") { return [[]] + group(part.dropFirst().dropLast(), memo) }
+        if part.first == "[" && part.hasSuffix("]") { return group(part.dropFirst().dropLast(), memo) }
+        if part.contains("/") || part.contains("|") { return group(part, memo) }
         if part == "$" { return [[.sentenceEnd]] }
         switch part.first {
         case "^": return [[]]
@@ -271,7 +283,7 @@ struct Lexicon: Sendable {
         case "_" where part.count == 1: return [[.any]]
         case "$":
             let phrases = LexiconData.macros[String(part.dropFirst())] ?? []
-            return phrases.flatMap { sequences(Substring($0)) }
+            return phrases.flatMap { sequences(Substring($0), memo) }
         case "@":
             return [[.stems(LexiconData.classStems[String(part.dropFirst())] ?? [])]]
         default:
@@ -283,8 +295,8 @@ struct Lexicon: Sendable {
     }
 
     /// Alternatives separated by `/` or `|`, each a phrase; single words are merged into one element.
-    private static func group(_ text: Substring) -> [[PatternElement]] {
-        let options = text.split(whereSeparator: { $0 == "/" || $0 == "|" }).map { sequences($0) }
+    private static func group(_ text: Substring, _ memo: ExpansionMemo) -> [[PatternElement]] {
+        let options = text.split(whereSeparator: { $0 == "/" || $0 == "|" }).map { sequences($0, memo) }
         var single = Set<String>()
         var rest: [[PatternElement]] = []
         for option in options {
@@ -305,4 +317,10 @@ struct Lexicon: Sendable {
         }
         return set
     }
+}
+
+/// What each piece of pattern text expands to, kept while a lexicon is built: macros such as `$IWILL`
+/// and common alternatives appear in hundreds of entries and are expanded once.
+final class ExpansionMemo {
+    var parts: [Substring: [[PatternElement]]] = [:]
 }
