@@ -155,7 +155,7 @@ struct GameCommand: ParsableCommand {
         console.line()
         if game.timedOut { console.say("Time is up.", .yellow) }
         console.line(console.paint("\(game.kind.title): \(record.total) of \(100 * game.items.count)", .bold)
-                     + " (\(game.rounds.count) answered; best streak \(game.bestStreak))")
+                     + " (\(game.rounds.count) of \(game.items.count) items played; best streak \(game.bestStreak))")
         if let best {
             if record.total > best {
                 console.say("A new personal best! Your best before was \(best).", .green)

@@ -38,7 +38,7 @@ import Testing
         let first = try CLI.run(["game", "positive-spin", "--trainee", "Ana", "--rounds", "4", "--seed", "1", "--store", store.path],
                                 lines: ["We can sort that."])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("1 answered"), "\(first.stdout)")
+        #expect(first.stdout.contains("1 of 4 items played"), "\(first.stdout)")
         #expect(first.stdout.contains("this is your personal best to beat"))
         let second = try CLI.run(["game", "positive-spin", "--trainee", "Ana", "--rounds", "4", "--seed", "1", "--store", store.path],
                                  lines: ["As soon as you send it, I'll sort it today.", "I'll call you on Monday with the answer."])
