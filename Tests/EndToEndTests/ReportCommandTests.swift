@@ -10,6 +10,10 @@ private func storeWithTwoCalls() throws -> URL {
         "/end",
     ])
     #expect(sam.status == 0, "stderr: \(sam.stderr)")
+    // Records keep times to the second: start Ana's call in a later second than Sam's, so "newest
+    // first" has one right answer.
+    let now = Date().timeIntervalSince1970
+    Thread.sleep(forTimeInterval: now.rounded(.down) + 1.05 - now)
     let ana = try CLI.run(["practice", "--scenario", "passed-around", "--trainee", "Ana O'Neil", "--seed", "42", "--coach", "--store", store.path],
                           lines: ["Calm down, it's policy.", "/end"])
     #expect(ana.status == 0, "stderr: \(ana.stderr)")
