@@ -29,183 +29,310 @@ struct Hit: Sendable {
 ///
 /// An entry may start with flags and a colon: `n` negatable, `s` statements only, `q` questions only,
 /// `a` anchored at the start of a clause, `f` future sense only, `-` none of the category's defaults.
+///
+/// The trie is built from flat tables: every word, word set and prefix the lists mention gets a number,
+/// each step of a pattern is one 32-bit value, and a node's word edges live in one open-addressing
+/// table keyed by node and word. A word set is a bit set over the word numbers, so a set edge costs one
+/// bit test however many words it holds.
 struct Lexicon: Sendable {
-    private struct Terminal: Sendable {
+    fileprivate struct Terminal: Sendable {
         var category: Category
         var flags: PatternFlags
     }
 
-    private struct Node: Sendable {
-        /// Children reached by anything other than a plain word or word set.
-        var others: [(PatternElement, Int32)] = []
-        // The same children, split by kind in `finish()` so a scan never copies a word set.
-        var gaps: [(Int, Int32)] = []
-        /// Look-aheads ("none of these words next"), as stem ids.
-        var notSets: [(Set<Int32>, Int32)] = []
-        var ends: [Int32] = []
-        /// Numbers, amounts, prefixes and "any word".
-        var singles: [(PatternElement, Int32)] = []
-        var terminals: [Terminal] = []
-        // Used while building.
-        var literal: [String: Int32] = [:]
-        var sets: [(Set<String>, Int32)] = []
-    }
-
-    private var nodes: [Node] = [Node()]
-    /// A stretch of `children` or `terminalList`.
-    private struct Span: Sendable {
-        var start: Int32
-        var count: Int32
-    }
-    /// Word edges of every node in one table: key `node << 32 | stem id`, value the children reached.
-    private var edges: [Int64: Span] = [:]
-    private var children: [Int32] = []
-    private var terminalList: [Terminal] = []
-    private var terminalSpans: [Span] = []
-    /// Whether a node has edges other than words (gaps, look-aheads, numbers...).
-    private var hasOthers: [Bool] = []
-    /// Stem ids: every stem the patterns mention.
-    private var ids: [String: Int32] = [:]
+    /// Word edges: (node, step) -> child.
+    private let edges: EdgeTable
+    /// A node's other edges (word sets, gaps, look-aheads, sentence ends, numbers, prefixes, any word),
+    /// in the order they are tried: `otherList[otherStart[n]..<otherStart[n + 1]]`.
+    private let otherStart: [Int32]
+    private let otherList: [(step: UInt32, child: Int32)]
+    /// For nodes with many word sets: (node, stem) -> a stretch of `setChildren`, the children of the
+    /// node's sets that hold the stem.
+    private let setTable: EdgeTable
+    private let setSpans: [(start: Int32, count: Int32)]
+    private let setChildren: [Int32]
+    private let usesSetTable: [Bool]
+    /// Past this many word sets, a node's sets are looked up in `setTable`.
+    private static let busyNodeSets = 4
+    /// A node's patterns that end there: `terminalList[terminalStart[n]..<terminalStart[n + 1]]`.
+    private let terminalStart: [Int32]
+    private let terminalList: [Terminal]
+    /// Word sets as bit sets over stem numbers, `setWords` words each.
+    private let setBits: [UInt64]
+    private let setWords: Int
+    private let prefixes: [String]
+    /// Stem numbers: every stem the patterns mention.
+    private let ids: [String: Int32]
     /// How many patterns the lists expanded to.
-    private(set) var patternCount = 0
+    let patternCount: Int
+    /// How many trie nodes they made.
+    let nodeCount: Int
 
     /// The analyser's built-in lexicon.
     static let standard = Lexicon(LexiconData.lists)
 
     init(_ lists: [(Category, PatternFlags, [String])]) {
-        let memo = ExpansionMemo()
+        var builder = LexiconBuilder()
         for (category, defaults, texts) in lists {
-            for text in texts {
-                for pattern in Self.compile(text, defaults: defaults, memo: memo) {
-                    insert(pattern, category)
-                }
+            for text in texts { builder.add(text, category: category, defaults: defaults) }
+        }
+        // Other edges: sets first, then gaps, look-aheads, sentence ends and single-word tests, each
+        // kind in the order it was added.
+        // A node with many word sets (the root has over a hundred) looks a word up once in a table of
+        // the children its sets lead to, rather than testing every set.
+        var setCounts: [Int32: Int] = [:]
+        for edge in builder.otherEdges where edge.step >> Step.kindShift == Step.setKind { setCounts[edge.node, default: 0] += 1 }
+        let busy = Set(setCounts.filter { $0.value > Self.busyNodeSets }.keys)
+        var dispatch: [UInt64: [Int32]] = [:]
+        var others: [(node: Int32, step: UInt32, child: Int32)] = []
+        others.reserveCapacity(builder.otherEdges.count)
+        for edge in builder.otherEdges {
+            guard edge.step >> Step.kindShift == Step.setKind, busy.contains(edge.node) else {
+                others.append(edge)
+                continue
+            }
+            for stem in builder.sets[Int(edge.step & Step.valueMask)] {
+                dispatch[UInt64(UInt32(bitPattern: edge.node)) << 32 | UInt64(UInt32(bitPattern: stem)), default: []].append(edge.child)
             }
         }
-        finish()
+        var table = EdgeTable(minimumCapacity: dispatch.count)
+        var spans: [(start: Int32, count: Int32)] = []
+        var spanChildren: [Int32] = []
+        for (key, children) in dispatch {
+            table.insert(node: Int32(truncatingIfNeeded: key >> 32), step: Step.word(Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)),
+                         child: Int32(spans.count))
+            spans.append((Int32(spanChildren.count), Int32(children.count)))
+            spanChildren += children
+        }
+        setTable = table
+        setSpans = spans
+        setChildren = spanChildren
+        var hasTable = [Bool](repeating: false, count: builder.nodeCount)
+        for n in busy { hasTable[Int(n)] = true }
+        usesSetTable = hasTable
+
+        var counts = [Int32](repeating: 0, count: builder.nodeCount + 1)
+        for edge in others { counts[Int(edge.node) + 1] += 1 }
+        for n in 0..<builder.nodeCount { counts[n + 1] += counts[n] }
+        otherStart = counts
+        var fill = counts
+        var list = [(step: UInt32, child: Int32)](repeating: (0, 0), count: others.count)
+        let ordered = others.enumerated().sorted {
+            let a = Step.order($0.element.step), b = Step.order($1.element.step)
+            return a != b ? a < b : $0.offset < $1.offset
+        }
+        for (_, edge) in ordered {
+            list[Int(fill[Int(edge.node)])] = (edge.step, edge.child)
+            fill[Int(edge.node)] += 1
+        }
+        otherList = list
+        var tStart = [Int32](repeating: 0, count: builder.nodeCount + 1)
+        var tList: [Terminal] = []
+        tList.reserveCapacity(builder.patternCount)
+        for n in 0..<builder.nodeCount {
+            tStart[n] = Int32(tList.count)
+            if let found = builder.terminals[Int32(n)] { tList += found }
+        }
+        tStart[builder.nodeCount] = Int32(tList.count)
+        terminalStart = tStart
+        terminalList = tList
+        let words = (builder.stemIDs.count + 63) / 64
+        var bits = [UInt64](repeating: 0, count: max(1, builder.sets.count * words))
+        for (k, members) in builder.sets.enumerated() {
+            for m in members { bits[k * words + Int(m >> 6)] |= 1 << UInt64(m & 63) }
+        }
+        setBits = bits
+        setWords = words
+        prefixes = builder.prefixes
+        ids = builder.stemIDs
+        edges = builder.edges
+        patternCount = builder.patternCount
+        nodeCount = builder.nodeCount
     }
 
-    private mutating func child(of node: Int, for element: PatternElement) -> Int {
-        switch element {
-        case let .stem(s):
-            if let next = nodes[node].literal[s] { return Int(next) }
-            nodes.append(Node())
-            nodes[node].literal[s] = Int32(nodes.count - 1)
-        case let .stems(set):
-            if let existing = nodes[node].sets.first(where: { $0.0 == set }) { return Int(existing.1) }
-            nodes.append(Node())
-            nodes[node].sets.append((set, Int32(nodes.count - 1)))
-        default:
-            if let existing = nodes[node].others.first(where: { $0.0 == element }) { return Int(existing.1) }
-            nodes.append(Node())
-            nodes[node].others.append((element, Int32(nodes.count - 1)))
-        }
-        return nodes.count - 1
-    }
-
-    private mutating func insert(_ pattern: Pattern, _ category: Category) {
-        var node = 0
-        for element in pattern.elements { node = child(of: node, for: element) }
-        if !nodes[node].terminals.contains(where: { $0.category == category && $0.flags == pattern.flags }) {
-            nodes[node].terminals.append(Terminal(category: category, flags: pattern.flags))
-            patternCount += 1
-        }
-    }
-
-    private func id(_ stem: String) -> Int32? { ids[stem] }
-
-    /// Turns word and word-set edges into one table per node keyed by stem id.
-    private mutating func finish() {
-        func intern(_ s: String) -> Int32 {
-            if let id = ids[s] { return id }
-            let id = Int32(ids.count)
-            ids[s] = id
-            return id
-        }
-        // Every node but the root is reached by one edge (more for word sets): room for them all at once.
-        edges.reserveCapacity(nodes.count + nodes.count / 2)
-        children.reserveCapacity(nodes.count + nodes.count / 2)
-        for n in nodes.indices {
-            for (element, next) in nodes[n].others {
-                switch element {
-                case let .gap(k): nodes[n].gaps.append((k, next))
-                case let .notStems(set): nodes[n].notSets.append((Set(set.map(intern)), next))
-                case .sentenceEnd: nodes[n].ends.append(next)
-                default: nodes[n].singles.append((element, next))
-                }
-            }
-            nodes[n].others = []
-            if nodes[n].sets.isEmpty {
-                // Plain words only (most nodes): one child per word.
-                for (s, c) in nodes[n].literal {
-                    edges[Int64(n) << 32 | Int64(intern(s))] = Span(start: Int32(children.count), count: 1)
-                    children.append(c)
-                }
-            } else {
-                var dispatch: [Int32: [Int32]] = [:]
-                for (s, c) in nodes[n].literal { dispatch[intern(s), default: []].append(c) }
-                for (set, c) in nodes[n].sets { for s in set { dispatch[intern(s), default: []].append(c) } }
-                for (stem, next) in dispatch {
-                    edges[Int64(n) << 32 | Int64(stem)] = Span(start: Int32(children.count), count: Int32(next.count))
-                    children += next
-                }
-            }
-            nodes[n].literal = [:]
-            nodes[n].sets = []
-            terminalSpans.append(Span(start: Int32(terminalList.count), count: Int32(nodes[n].terminals.count)))
-            terminalList += nodes[n].terminals
-            hasOthers.append(!(nodes[n].gaps.isEmpty && nodes[n].notSets.isEmpty && nodes[n].ends.isEmpty && nodes[n].singles.isEmpty))
-        }
+    @inline(__always) private func inSet(_ set: UInt32, _ stem: Int32) -> Bool {
+        stem >= 0 && setBits[Int(set) * setWords + Int(stem >> 6)] & (1 << UInt64(stem & 63)) != 0
     }
 
     /// Every match of every pattern, in order of where it starts.
     func scan(_ tokens: [Token]) -> [Hit] {
         var hits: [Hit] = []
         let stemIDs = tokens.map { ids[$0.stem] ?? -1 }
+        let sentences = tokens.map { Int32(truncatingIfNeeded: $0.sentence) }
         for i in tokens.indices {
-            walk(0, i, start: i, sentence: tokens[i].sentence, tokens, stemIDs, &hits)
+            walk(0, i, start: i, sentence: sentences[i], tokens, stemIDs, sentences, &hits)
         }
         return hits
     }
 
-    private func walk(_ node: Int, _ p: Int, start: Int, sentence: Int, _ tokens: [Token], _ stemIDs: [Int32],
-                      _ hits: inout [Hit]) {
-        let terminals = terminalSpans[node]
-        if terminals.count > 0 && p > start {
-            for k in Int(terminals.start)..<Int(terminals.start + terminals.count) {
+    private func walk(_ node: Int, _ p: Int, start: Int, sentence: Int32, _ tokens: [Token], _ stemIDs: [Int32],
+                      _ sentences: [Int32], _ hits: inout [Hit]) {
+        let tFirst = Int(terminalStart[node]), tEnd = Int(terminalStart[node + 1])
+        if tFirst < tEnd && p > start {
+            for k in tFirst..<tEnd {
                 hits.append(Hit(category: terminalList[k].category, range: start..<p, flags: terminalList[k].flags))
             }
         }
-        let inSentence = p < tokens.count && tokens[p].sentence == sentence
-        if inSentence, stemIDs[p] >= 0, let span = edges[Int64(node) << 32 | Int64(stemIDs[p])] {
-            for k in Int(span.start)..<Int(span.start + span.count) {
-                walk(Int(children[k]), p + 1, start: start, sentence: sentence, tokens, stemIDs, &hits)
+        let inSentence = p < tokens.count && sentences[p] == sentence
+        let stem: Int32 = inSentence ? stemIDs[p] : -1
+        if stem >= 0 {
+            let next = edges.child(of: Int32(truncatingIfNeeded: node), step: Step.word(stem))
+            if next >= 0 { walk(Int(next), p + 1, start: start, sentence: sentence, tokens, stemIDs, sentences, &hits) }
+            if usesSetTable[node] {
+                let span = setTable.child(of: Int32(truncatingIfNeeded: node), step: Step.word(stem))
+                if span >= 0 {
+                    let (first, count) = setSpans[Int(span)]
+                    for k in Int(first)..<Int(first + count) {
+                        walk(Int(setChildren[k]), p + 1, start: start, sentence: sentence, tokens, stemIDs, sentences, &hits)
+                    }
+                }
             }
         }
-        guard hasOthers[node] else { return }
-        for (n, next) in nodes[node].gaps {
-            var skip = 0
-            while skip <= n, p + skip <= tokens.count {
-                if skip > 0 && tokens[p + skip - 1].sentence != sentence { break }
-                walk(Int(next), p + skip, start: start, sentence: sentence, tokens, stemIDs, &hits)
-                skip += 1
+        let oFirst = Int(otherStart[node]), oEnd = Int(otherStart[node + 1])
+        guard oFirst < oEnd else { return }
+        for k in oFirst..<oEnd {
+            let (step, next) = otherList[k]
+            let value = step & Step.valueMask
+            switch step >> Step.kindShift {
+            case Step.setKind:
+                if inSet(value, stem) {
+                    walk(Int(next), p + 1, start: start, sentence: sentence, tokens, stemIDs, sentences, &hits)
+                }
+            case Step.gapKind:
+                var skip = 0
+                while skip <= Int(value), p + skip <= tokens.count {
+                    if skip > 0 && sentences[p + skip - 1] != sentence { break }
+                    walk(Int(next), p + skip, start: start, sentence: sentence, tokens, stemIDs, sentences, &hits)
+                    skip += 1
+                }
+            case Step.notSetKind:
+                if !inSentence || !inSet(value, stem) {
+                    walk(Int(next), p, start: start, sentence: sentence, tokens, stemIDs, sentences, &hits)
+                }
+            case Step.endKind:
+                if !inSentence { walk(Int(next), p, start: start, sentence: sentence, tokens, stemIDs, sentences, &hits) }
+            default:
+                guard inSentence else { continue }
+                let token = tokens[p]
+                let matched: Bool
+                switch step >> Step.kindShift {
+                case Step.prefixKind: matched = token.norm.hasPrefix(prefixes[Int(value)])
+                case Step.numberKind: matched = token.isNumber
+                case Step.moneyKind: matched = token.isMoney
+                default: matched = true
+                }
+                if matched { walk(Int(next), p + 1, start: start, sentence: sentence, tokens, stemIDs, sentences, &hits) }
             }
         }
-        for (set, next) in nodes[node].notSets where !inSentence || !set.contains(stemIDs[p]) {
-            walk(Int(next), p, start: start, sentence: sentence, tokens, stemIDs, &hits)
-        }
-        if !inSentence {
-            for next in nodes[node].ends { walk(Int(next), p, start: start, sentence: sentence, tokens, stemIDs, &hits) }
-            return
-        }
-        for (element, next) in nodes[node].singles where element.matches(tokens[p]) {
-            walk(Int(next), p + 1, start: start, sentence: sentence, tokens, stemIDs, &hits)
+    }
+}
+
+/// One step of a compiled pattern: its kind in the top four bits, a word, set or prefix number (or a
+/// gap's length) in the rest.
+private enum Step {
+    static let kindShift: UInt32 = 28
+    static let valueMask: UInt32 = (1 << 28) - 1
+    static let wordKind: UInt32 = 0
+    static let setKind: UInt32 = 1
+    static let gapKind: UInt32 = 2
+    static let notSetKind: UInt32 = 3
+    static let endKind: UInt32 = 4
+    static let prefixKind: UInt32 = 5
+    static let numberKind: UInt32 = 6
+    static let moneyKind: UInt32 = 7
+    static let anyKind: UInt32 = 8
+
+    @inline(__always) static func make(_ kind: UInt32, _ value: Int32 = 0) -> UInt32 {
+        kind << kindShift | (UInt32(bitPattern: value) & valueMask)
+    }
+    @inline(__always) static func word(_ stem: Int32) -> UInt32 { make(wordKind, stem) }
+
+    /// The order a node's other edges are tried in: sets, gaps, look-aheads, sentence ends, then the
+    /// single-word tests together.
+    static func order(_ step: UInt32) -> UInt32 { min(step >> kindShift, prefixKind) }
+}
+
+/// A hash table from (node, step) to child node, with open addressing: the trie's word edges, and while
+/// building every edge.
+struct EdgeTable: Sendable {
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private var shift: UInt64
+    private(set) var count = 0
+    private static let empty = UInt64.max
+
+    init(minimumCapacity: Int = 16) {
+        var capacity = 16
+        var bits: UInt64 = 4
+        while capacity < minimumCapacity * 2 { capacity *= 2; bits += 1 }
+        keys = [UInt64](repeating: Self.empty, count: capacity)
+        values = [Int32](repeating: -1, count: capacity)
+        shift = 64 - bits
+    }
+
+    @inline(__always) private static func key(_ node: Int32, _ step: UInt32) -> UInt64 {
+        UInt64(UInt32(bitPattern: node)) << 32 | UInt64(step)
+    }
+
+    @inline(__always) private func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// The child reached from `node` by `step`, or -1.
+    @inline(__always) func child(of node: Int32, step: UInt32) -> Int32 {
+        let k = Self.key(node, step)
+        let mask = keys.count - 1
+        var i = slot(k)
+        while true {
+            let found = keys[i]
+            if found == k { return values[i] }
+            if found == Self.empty { return -1 }
+            i = (i + 1) & mask
         }
     }
 
-    // MARK: - Compiling
+    /// Adds an edge known not to be there yet.
+    mutating func insert(node: Int32, step: UInt32, child: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        place(Self.key(node, step), child)
+        count += 1
+    }
 
-    /// Compiles one entry into the patterns it stands for (macros and alternatives multiply them).
-    static func compile(_ text: String, defaults: PatternFlags, memo: ExpansionMemo = ExpansionMemo()) -> [Pattern] {
+    private mutating func place(_ k: UInt64, _ value: Int32) {
+        let mask = keys.count - 1
+        var i = slot(k)
+        while keys[i] != Self.empty { i = (i + 1) & mask }
+        keys[i] = k
+        values[i] = value
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = [UInt64](repeating: Self.empty, count: oldKeys.count * 2)
+        values = [Int32](repeating: -1, count: oldKeys.count * 2)
+        shift -= 1
+        for i in oldKeys.indices where oldKeys[i] != Self.empty { place(oldKeys[i], oldValues[i]) }
+    }
+}
+
+/// Compiles the phrase lists into the trie's tables. Each distinct piece of pattern text (a macro such
+/// as `$IWILL`, a word set, an optional group) is expanded once and its steps reused.
+private struct LexiconBuilder {
+    var stemIDs: [String: Int32] = [:]
+    /// Word sets as sorted stem numbers, and their numbers.
+    var sets: [[Int32]] = []
+    var setIDs: [[Int32]: Int32] = [:]
+    var prefixes: [String] = []
+    var prefixIDs: [String: Int32] = [:]
+    var memo: [Substring: [[UInt32]]] = [:]
+
+    var nodeCount = 1
+    var edges = EdgeTable(minimumCapacity: 65_536)
+    var otherEdges: [(node: Int32, step: UInt32, child: Int32)] = []
+    var terminals: [Int32: [Lexicon.Terminal]] = [:]
+    var patternCount = 0
+
+    mutating func add(_ text: String, category: Category, defaults: PatternFlags) {
         var flags = defaults
         var body = Substring(text)
         if let colon = body.firstIndex(of: ":"), body.distance(from: body.startIndex, to: colon) <= 4 {
@@ -224,21 +351,76 @@ struct Lexicon: Sendable {
         // An entry with optional parts never shrinks to a single word: "(so/really) sorry (to/about)"
         // must not match every "sorry".
         let minimum = body.contains("(") || body.contains("[") ? 2 : 1
-        return sequences(body, memo).filter { $0.count >= minimum }.map { Pattern(elements: $0, flags: flags) }
+        for steps in sequences(body) where steps.count >= minimum {
+            insert(steps, category, flags)
+        }
     }
 
-    /// The element sequences a piece of pattern text stands for.
-    private static func sequences(_ text: Substring, _ memo: ExpansionMemo) -> [[PatternElement]] {
-        var result: [[PatternElement]] = [[]]
-        for part in parts(text) {
-            let options: [[PatternElement]]
-            if let known = memo.parts[part] {
+    private mutating func insert(_ steps: [UInt32], _ category: Category, _ flags: PatternFlags) {
+        var node: Int32 = 0
+        for step in steps {
+            let next = edges.child(of: node, step: step)
+            if next >= 0 {
+                node = next
+                continue
+            }
+            let made = Int32(nodeCount)
+            nodeCount += 1
+            edges.insert(node: node, step: step, child: made)
+            if step >> Step.kindShift != Step.wordKind { otherEdges.append((node, step, made)) }
+            node = made
+        }
+        let terminal = Lexicon.Terminal(category: category, flags: flags)
+        if terminals[node]?.contains(where: { $0.category == category && $0.flags == flags }) != true {
+            terminals[node, default: []].append(terminal)
+            patternCount += 1
+        }
+    }
+
+    // MARK: Interning
+
+    private mutating func stemID(_ s: String) -> Int32 {
+        if let id = stemIDs[s] { return id }
+        let id = Int32(stemIDs.count)
+        stemIDs[s] = id
+        return id
+    }
+
+    private mutating func setID(_ members: Set<Int32>) -> Int32 {
+        let sorted = members.sorted()
+        if let id = setIDs[sorted] { return id }
+        let id = Int32(sets.count)
+        sets.append(sorted)
+        setIDs[sorted] = id
+        return id
+    }
+
+    private mutating func prefixID(_ p: String) -> Int32 {
+        if let id = prefixIDs[p] { return id }
+        let id = Int32(prefixes.count)
+        prefixes.append(p)
+        prefixIDs[p] = id
+        return id
+    }
+
+    // MARK: Expanding
+
+    /// The step sequences a piece of pattern text stands for.
+    private mutating func sequences(_ text: Substring) -> [[UInt32]] {
+        var result: [[UInt32]] = [[]]
+        for part in Self.parts(text) {
+            let options: [[UInt32]]
+            if let known = memo[part] {
                 options = known
             } else {
-                options = alternatives(for: part, memo)
-                memo.parts[part] = options
+                options = alternatives(for: part)
+                memo[part] = options
             }
-            var next: [[PatternElement]] = []
+            if options.count == 1 {
+                for k in result.indices { result[k] += options[0] }
+                continue
+            }
+            var next: [[UInt32]] = []
             next.reserveCapacity(result.count * options.count)
             for s in result { for o in options { next.append(s + o) } }
             result = next
@@ -265,62 +447,61 @@ struct Lexicon: Sendable {
         return out
     }
 
-    /// The element sequences one part of an entry can stand for.
-    private static func alternatives(for part: Substring, _ memo: ExpansionMemo) -> [[PatternElement]] {
+    /// The step sequences one part of an entry can stand for.
+    private mutating func alternatives(for part: Substring) -> [[UInt32]] {
         if part.first == "!" {
             var list = part.dropFirst()
             if list.first == "$" { list = Substring((LexiconData.macros[String(list.dropFirst())] ?? []).joined(separator: "/")) }
-            return [[.notStems(stems(list))]]
+            return [[Step.make(Step.notSetKind, setID(stems(list)))]]
         }
-        if part.first == "(" && part.hasSuffix(")") { return [[]] + group(part.dropFirst().dropLast(), memo) }
-        if part.first == "[" && part.hasSuffix("]") { return group(part.dropFirst().dropLast(), memo) }
-        if part.contains("/") || part.contains("|") { return group(part, memo) }
-        if part == "$" { return [[.sentenceEnd]] }
+        if part.first == "(" && part.hasSuffix(")") { return [[]] + group(part.dropFirst().dropLast()) }
+        if part.first == "[" && part.hasSuffix("]") { return group(part.dropFirst().dropLast()) }
+        if part.contains("/") || part.contains("|") { return group(part) }
+        if part == "$" { return [[Step.make(Step.endKind)]] }
         switch part.first {
         case "^": return [[]]
-        case "#" where part.count == 1: return [[.number]]
-        case "%" where part.count == 1: return [[.money]]
-        case "_" where part.count == 1: return [[.any]]
+        case "#" where part.count == 1: return [[Step.make(Step.numberKind)]]
+        case "%" where part.count == 1: return [[Step.make(Step.moneyKind)]]
+        case "_" where part.count == 1: return [[Step.make(Step.anyKind)]]
         case "$":
             let phrases = LexiconData.macros[String(part.dropFirst())] ?? []
-            return phrases.flatMap { sequences(Substring($0), memo) }
+            var out: [[UInt32]] = []
+            for phrase in phrases { out += sequences(Substring(phrase)) }
+            return out
         case "@":
-            return [[.stems(LexiconData.classStems[String(part.dropFirst())] ?? [])]]
+            let members = LexiconData.classStems[String(part.dropFirst())] ?? []
+            return [[Step.make(Step.setKind, setID(Set(members.map { stemID($0) })))]]
         default:
-            if part == ".." { return [[.gap(3)]] }
-            if part.hasSuffix("*") { return [[.prefix(String(part.dropLast()).lowercased())]] }
-            let words = TokenizedText(String(part)).tokens.map { PatternElement.stem($0.stem) }
-            return [words]
+            if part == ".." { return [[Step.make(Step.gapKind, 3)]] }
+            if part.hasSuffix("*") { return [[Step.make(Step.prefixKind, prefixID(String(part.dropLast()).lowercased()))]] }
+            return [TokenizedText(String(part)).tokens.map { Step.word(stemID($0.stem)) }]
         }
     }
 
-    /// Alternatives separated by `/` or `|`, each a phrase; single words are merged into one element.
-    private static func group(_ text: Substring, _ memo: ExpansionMemo) -> [[PatternElement]] {
-        let options = text.split(whereSeparator: { $0 == "/" || $0 == "|" }).map { sequences($0, memo) }
-        var single = Set<String>()
-        var rest: [[PatternElement]] = []
-        for option in options {
-            for seq in option {
-                if seq.count == 1, case let .stem(s) = seq[0] { single.insert(s) } else { rest.append(seq) }
+    /// Alternatives separated by `/` or `|`, each a phrase; single words are merged into one set.
+    private mutating func group(_ text: Substring) -> [[UInt32]] {
+        var single = Set<Int32>()
+        var rest: [[UInt32]] = []
+        for option in text.split(whereSeparator: { $0 == "/" || $0 == "|" }) {
+            for seq in sequences(option) {
+                if seq.count == 1, seq[0] >> Step.kindShift == Step.wordKind {
+                    single.insert(Int32(bitPattern: seq[0] & Step.valueMask))
+                } else {
+                    rest.append(seq)
+                }
             }
         }
-        if single.count == 1, let only = single.first { rest.append([.stem(only)]) }
-        else if !single.isEmpty { rest.append([.stems(single)]) }
+        if single.count == 1, let only = single.first { rest.append([Step.word(only)]) }
+        else if !single.isEmpty { rest.append([Step.make(Step.setKind, setID(single))]) }
         return rest
     }
 
     /// The stems of `a/b/c`.
-    private static func stems(_ list: Substring) -> Set<String> {
-        var set = Set<String>()
+    private mutating func stems(_ list: Substring) -> Set<Int32> {
+        var set = Set<Int32>()
         for w in list.split(whereSeparator: { $0 == "/" || $0 == "|" }) {
-            for t in TokenizedText(String(w)).tokens { set.insert(t.stem) }
+            for t in TokenizedText(String(w)).tokens { set.insert(stemID(t.stem)) }
         }
         return set
     }
-}
-
-/// What each piece of pattern text expands to, kept while a lexicon is built: macros such as `$IWILL`
-/// and common alternatives appear in hundreds of entries and are expanded once.
-final class ExpansionMemo {
-    var parts: [Substring: [[PatternElement]]] = [:]
 }
