@@ -182,6 +182,6 @@ extension ReplyContext {
     public static func fromCustomerLine(_ customerLine: String, knowledge: Knowledge = .medium) -> ReplyContext {
         var context = ReplyContext(customerLine: customerLine, facts: CustomerFacts.extract(from: customerLine), knowledge: knowledge)
         context.factsAreCustomerWords = true
-        return context
+        return context.prepared()
     }
 }

@@ -52,6 +52,10 @@ struct Lexicon: Sendable {
     private let setSpans: [(start: Int32, count: Int32)]
     private let setChildren: [Int32]
     private let usesSetTable: [Bool]
+    /// The root's children by stem number (-1 for none), and the stretches of `setChildren` its word
+    /// sets lead to: every token starts a walk at the root, so its edges are read straight from arrays.
+    private let rootWord: [Int32]
+    private let rootSets: [(start: Int32, count: Int32)]
     /// Past this many word sets, a node's sets are looked up in `setTable`.
     private static let busyNodeSets = 4
     /// A node's patterns that end there: `terminalList[terminalStart[n]..<terminalStart[n + 1]]`.
@@ -104,6 +108,17 @@ struct Lexicon: Sendable {
             spans.append((Int32(spanChildren.count), Int32(children.count)))
             spanChildren += children
         }
+        var rootSetSpans = [(start: Int32, count: Int32)](repeating: (0, 0), count: builder.stemIDs.count)
+        for stem in 0..<builder.stemIDs.count {
+            let span = table.child(of: 0, step: Step.word(Int32(stem)))
+            if span >= 0 { rootSetSpans[stem] = spans[Int(span)] }
+        }
+        rootSets = rootSetSpans
+        var rootChildren = [Int32](repeating: -1, count: builder.stemIDs.count)
+        for stem in 0..<builder.stemIDs.count {
+            rootChildren[stem] = builder.edges.child(of: 0, step: Step.word(Int32(stem)))
+        }
+        rootWord = rootChildren
         setTable = table
         setSpans = spans
         setChildren = spanChildren
@@ -175,7 +190,14 @@ struct Lexicon: Sendable {
         }
         let inSentence = p < tokens.count && sentences[p] == sentence
         let stem: Int32 = inSentence ? stemIDs[p] : -1
-        if stem >= 0 {
+        if stem >= 0 && node == 0 {
+            let next = rootWord[Int(stem)]
+            if next >= 0 { walk(Int(next), p + 1, start: start, sentence: sentence, tokens, stemIDs, sentences, &hits) }
+            let (first, count) = rootSets[Int(stem)]
+            for k in Int(first)..<Int(first + count) {
+                walk(Int(setChildren[k]), p + 1, start: start, sentence: sentence, tokens, stemIDs, sentences, &hits)
+            }
+        } else if stem >= 0 {
             let next = edges.child(of: Int32(truncatingIfNeeded: node), step: Step.word(stem))
             if next >= 0 { walk(Int(next), p + 1, start: start, sentence: sentence, tokens, stemIDs, sentences, &hits) }
             if usesSetTable[node] {
@@ -255,8 +277,12 @@ private enum Step {
 /// A hash table from (node, step) to child node, with open addressing: the trie's word edges, and while
 /// building every edge.
 struct EdgeTable: Sendable {
-    private var keys: [UInt64]
-    private var values: [Int32]
+    /// Key and value side by side, so a look-up touches one cache line.
+    private struct Entry: Sendable {
+        var key: UInt64
+        var value: Int32
+    }
+    private var entries: [Entry]
     private var shift: UInt64
     private(set) var count = 0
     private static let empty = UInt64.max
@@ -265,8 +291,7 @@ struct EdgeTable: Sendable {
         var capacity = 16
         var bits: UInt64 = 4
         while capacity < minimumCapacity * 2 { capacity *= 2; bits += 1 }
-        keys = [UInt64](repeating: Self.empty, count: capacity)
-        values = [Int32](repeating: -1, count: capacity)
+        entries = [Entry](repeating: Entry(key: Self.empty, value: -1), count: capacity)
         shift = 64 - bits
     }
 
@@ -281,37 +306,35 @@ struct EdgeTable: Sendable {
     /// The child reached from `node` by `step`, or -1.
     @inline(__always) func child(of node: Int32, step: UInt32) -> Int32 {
         let k = Self.key(node, step)
-        let mask = keys.count - 1
+        let mask = entries.count - 1
         var i = slot(k)
         while true {
-            let found = keys[i]
-            if found == k { return values[i] }
-            if found == Self.empty { return -1 }
+            let found = entries[i]
+            if found.key == k { return found.value }
+            if found.key == Self.empty { return -1 }
             i = (i + 1) & mask
         }
     }
 
     /// Adds an edge known not to be there yet.
     mutating func insert(node: Int32, step: UInt32, child: Int32) {
-        if (count + 1) * 2 > keys.count { grow() }
+        if (count + 1) * 2 > entries.count { grow() }
         place(Self.key(node, step), child)
         count += 1
     }
 
     private mutating func place(_ k: UInt64, _ value: Int32) {
-        let mask = keys.count - 1
+        let mask = entries.count - 1
         var i = slot(k)
-        while keys[i] != Self.empty { i = (i + 1) & mask }
-        keys[i] = k
-        values[i] = value
+        while entries[i].key != Self.empty { i = (i + 1) & mask }
+        entries[i] = Entry(key: k, value: value)
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = [UInt64](repeating: Self.empty, count: oldKeys.count * 2)
-        values = [Int32](repeating: -1, count: oldKeys.count * 2)
+        let old = entries
+        entries = [Entry](repeating: Entry(key: Self.empty, value: -1), count: old.count * 2)
         shift -= 1
-        for i in oldKeys.indices where oldKeys[i] != Self.empty { place(oldKeys[i], oldValues[i]) }
+        for entry in old where entry.key != Self.empty { place(entry.key, entry.value) }
     }
 }
 

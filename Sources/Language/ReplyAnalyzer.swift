@@ -45,9 +45,13 @@ private struct Analysis {
     private var negatedRanges: [Range<Int>] = []
     private var signals = Signals()
 
+    /// The context's facts, compiled (once per context when it was prepared, see ``ReplyContext/prepared()``).
+    let facts: [PreparedFact]
+
     init(text: TokenizedText, context: ReplyContext) {
         self.text = text
         self.context = context
+        facts = context.preparation.facts(for: context)
     }
 
     mutating func run() -> Signals {
@@ -494,25 +498,24 @@ private struct Analysis {
         if context.factsAreCustomerWords {
             detectRestatedWords()
         } else {
-            for fact in context.facts {
-                let cue = CompiledCue(fact)
-                if let range = cue.firstMatch(in: tokens, where: { !requestClauses.contains(tokens[$0.lowerBound].clause) }) {
-                    signals.paraphrasedFacts.append(fact.id)
-                    note(.paraphrases, range, ref: fact.id)
+            for fact in facts {
+                if let range = fact.cue.firstMatch(in: tokens, where: { !requestClauses.contains(tokens[$0.lowerBound].clause) }) {
+                    signals.paraphrasedFacts.append(fact.cue.id)
+                    note(.paraphrases, range, ref: fact.cue.id)
                 }
             }
         }
         // Asking again for something the customer already said.
         var timeAsked = false
-        for fact in context.facts where context.givenFacts.contains(fact.id) {
-            let cue = CompiledCue(fact)
+        for fact in facts where context.givenFacts.contains(fact.cue.id) {
+            let cue = fact.cue
             if let range = cue.firstMatch(in: tokens, where: { asksFor($0, aboutTime: cue.isAboutTime) }) {
-                signals.asksAgainFor.append(fact.id)
-                note(.asksAgain, requestWords(inClauseOf: range.lowerBound) ?? range, ref: fact.id)
+                signals.asksAgainFor.append(cue.id)
+                note(.asksAgain, requestWords(inClauseOf: range.lowerBound) ?? range, ref: cue.id)
             } else if !timeAsked, cue.isAboutTime, let ask = first(.timeAsk) {
                 timeAsked = true
-                signals.asksAgainFor.append(fact.id)
-                note(.asksAgain, ask.range, ref: fact.id)
+                signals.asksAgainFor.append(cue.id)
+                note(.asksAgain, ask.range, ref: cue.id)
             }
         }
 
@@ -607,20 +610,15 @@ private struct Analysis {
             return true
         }
         var found: [(fact: Int, range: Range<Int>, strong: Bool)] = []
-        for (k, fact) in context.facts.enumerated() {
-            let cue = CompiledCue(fact)
-            // Numbers, codes ("M14") and days are specific enough alone.
-            let hasDigit = fact.id.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
-            let strong = hasDigit || fact.id == "twice" || Self.dayWords.contains(fact.id)
-            let bareNumber = hasDigit && fact.id.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2C }
-            let match = cue.firstMatch(in: tokens) { range in
+        for (k, fact) in facts.enumerated() {
+            let match = fact.cue.firstMatch(in: tokens) { range in
                 // "£12 more" is not restated by "a 12-month period".
-                if bareNumber, range.upperBound < tokens.count, Self.durations.contains(tokens[range.upperBound].norm) { return false }
+                if fact.bareNumber, range.upperBound < tokens.count, Self.durations.contains(tokens[range.upperBound].norm) { return false }
                 return restates(range)
             }
-            if let range = match { found.append((k, range, strong)) }
+            if let range = match { found.append((k, range, fact.strong)) }
             // "I've emailed five times" is restated by "five emails", "twice" by "two payments".
-            if let count = Self.countedTimes(fact) {
+            if let count = fact.countedTimes {
                 for i in tokens.indices where count.contains(tokens[i].norm) && i + 1 < tokens.count
                     && tokens[i + 1].sentence == tokens[i].sentence && !tokens[i + 1].isNumber
                     && !LexiconData.stopWords.contains(tokens[i + 1].norm) && !Self.timeUnits.contains(tokens[i + 1].norm)
@@ -634,8 +632,8 @@ private struct Analysis {
         for f in found.sorted(by: { $0.fact < $1.fact }) where !noted.contains(f.fact) {
             guard f.strong || distinct >= 2 || restatingClause(f.range.lowerBound) else { continue }
             noted.insert(f.fact)
-            signals.paraphrasedFacts.append(context.facts[f.fact].id)
-            note(.paraphrases, f.range, ref: context.facts[f.fact].id)
+            signals.paraphrasedFacts.append(facts[f.fact].cue.id)
+            note(.paraphrases, f.range, ref: facts[f.fact].cue.id)
         }
     }
 
@@ -650,7 +648,7 @@ private struct Analysis {
     private static let restatingSubjects: Set<String> = ["you", "your", "it", "the", "there", "that", "this", "they", "its"]
 
     /// For a fact that counts occurrences ("5 times", "twice"), the ways to write the number alone.
-    private static func countedTimes(_ fact: Cue) -> Set<String>? {
+    fileprivate static func countedTimes(_ fact: Cue) -> Set<String>? {
         if fact.id == "twice" { return ["2", "two"] }
         guard fact.id.hasSuffix(" times") || fact.id.hasSuffix(" time") else { return nil }
         let parts = fact.id.split(separator: " ")
@@ -662,7 +660,7 @@ private struct Analysis {
         return numbers
     }
 
-    private static let dayWords: Set<String> = [
+    fileprivate static let dayWords: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "tomorrow", "tonight",
         "weekend", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "christmas", "easter",
@@ -741,10 +739,8 @@ private struct Analysis {
 
     /// True when the reply shares a content word with what the customer said.
     private func relatesToCustomerLine() -> Bool {
-        let line = TokenizedText(context.customerLine).tokens
-        guard !line.isEmpty else { return false }
-        var stems = Set<String>()
-        for t in line where !LexiconData.stopWords.contains(t.norm) { stems.insert(t.stem) }
+        let stems = context.preparation.contentStems(for: context)
+        guard !stems.isEmpty else { return false }
         for t in tokens where !LexiconData.stopWords.contains(t.norm) && (t.norm.utf8.count >= 3 || t.isNumber) {
             if stems.contains(t.stem) { return true }
         }
@@ -825,4 +821,61 @@ private struct Analysis {
         "will", "going", "shall", "by", "within", "next", "tomorrow", "expect", "should", "booked", "arranged",
         "scheduled", "until", "can", "aim", "let", "please", "up", "take", "takes",
     ]
+}
+
+/// A fact's cue compiled, with what finding it restated needs to know about it.
+struct PreparedFact: Sendable {
+    var cue: CompiledCue
+    /// Numbers, codes ("M14") and days are specific enough to count alone.
+    var strong: Bool
+    /// The fact is a bare number ("12", "4.50").
+    var bareNumber: Bool
+    /// For a fact that counts occurrences ("5 times", "twice"), the ways to write the number alone.
+    var countedTimes: Set<String>?
+
+    init(_ fact: Cue) {
+        cue = CompiledCue(fact)
+        let hasDigit = fact.id.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+        strong = hasDigit || fact.id == "twice" || Analysis.dayWords.contains(fact.id)
+        bareNumber = hasDigit && fact.id.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2C }
+        countedTimes = Analysis.countedTimes(fact)
+    }
+}
+
+/// What the analyser works out from a context before the reply: its facts compiled, and the content
+/// words of the customer's line. Made once by ``ReplyContext/prepared()`` for a context that many
+/// replies answer; otherwise worked out for each reply.
+struct ContextPreparation: Sendable, Equatable {
+    /// The facts and the line this was made from: used only while the context still has them.
+    private var facts: [Cue]?
+    private var customerLine: String?
+    private var prepared: [PreparedFact] = []
+    private var stems: Set<String> = []
+
+    init() {}
+
+    init(_ context: ReplyContext) {
+        facts = context.facts
+        customerLine = context.customerLine
+        prepared = context.facts.map(PreparedFact.init)
+        stems = Self.contentStems(of: context.customerLine)
+    }
+
+    func facts(for context: ReplyContext) -> [PreparedFact] {
+        facts == context.facts ? prepared : context.facts.map(PreparedFact.init)
+    }
+
+    /// The stems of the customer's line, without the stop words.
+    func contentStems(for context: ReplyContext) -> Set<String> {
+        customerLine == context.customerLine ? stems : Self.contentStems(of: context.customerLine)
+    }
+
+    private static func contentStems(of line: String) -> Set<String> {
+        var stems = Set<String>()
+        for t in TokenizedText(line).tokens where !LexiconData.stopWords.contains(t.norm) { stems.insert(t.stem) }
+        return stems
+    }
+
+    /// Worked out from the rest of the context, so it never makes two contexts differ.
+    static func == (_: ContextPreparation, _: ContextPreparation) -> Bool { true }
 }

@@ -37,6 +37,8 @@ public struct ReplyContext: Sendable, Equatable {
     /// not enough for a paraphrase: the reply has to restate a number, a time or several of the
     /// customer's words together.
     var factsAreCustomerWords = false
+    /// The facts compiled ahead (see ``prepared()``).
+    var preparation = ContextPreparation()
 
     public init(customerLine: String, facts: [Cue] = [], givenFacts: Set<String> = [],
                 openings: [Cue] = [], nextNeeds: [Cue] = [], issues: [Cue] = [],
@@ -48,6 +50,15 @@ public struct ReplyContext: Sendable, Equatable {
         self.nextNeeds = nextNeeds
         self.issues = issues
         self.knowledge = knowledge
+    }
+
+    /// The same context with its facts compiled ahead, for analysing many replies against it: each
+    /// reply then skips that work. Changing the facts or the customer's line afterwards is safe: the
+    /// analyser notices and works them out again.
+    public func prepared() -> ReplyContext {
+        var context = self
+        context.preparation = ContextPreparation(self)
+        return context
     }
 }
 

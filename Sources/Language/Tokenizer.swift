@@ -161,14 +161,9 @@ struct TokenizedText: Sendable {
     }
 
     private mutating func appendNormalised(_ raw: Substring, source: Range<String.Index>, sentence: Int, clause: Int) {
-        if let word = Normalizer.plainWord(raw) {
-            tokens.append(Token(norm: word, stem: Stemmer.stem(word), source: source, sentence: sentence,
-                                clause: clause, isNumber: Normalizer.isNumber(word)))
-            return
-        }
-        for word in Normalizer.normalise(raw) {
-            tokens.append(Token(norm: word, stem: Stemmer.stem(word), source: source, sentence: sentence,
-                                clause: clause, isNumber: Normalizer.isNumber(word)))
+        for word in WordCache.shared.words(raw) {
+            tokens.append(Token(norm: word.norm, stem: word.stem, source: source, sentence: sentence,
+                                clause: clause, isNumber: word.isNumber))
         }
     }
 
