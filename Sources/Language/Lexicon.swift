@@ -40,26 +40,38 @@ struct Lexicon: Sendable {
         var flags: PatternFlags
     }
 
-    /// Word edges: (node, step) -> child.
+    /// What a walk needs to know about a node, in one place so a visit reads one record.
+    private struct Node: Sendable {
+        /// Bit `stem & 63` is set for the stem of every word edge: most look-ups for a word the node has
+        /// no edge for stop here.
+        var wordMask: UInt64 = 0
+        /// The node's other edges (word sets, gaps, look-aheads, sentence ends, numbers, prefixes, any
+        /// word) in the order they are tried: `otherList[otherStart..<otherStart + otherCount]`.
+        var otherStart: Int32 = 0
+        var otherCount: Int32 = 0
+        /// The patterns that end here: `terminalList[terminalStart..<terminalStart + terminalCount]`.
+        var terminalStart: Int32 = 0
+        var terminalCount: Int16 = 0
+        /// The node's word sets are looked up in `setTable` rather than tried one by one.
+        var usesSetTable = false
+    }
+
+    /// Nodes numbered breadth first, so the ones near the root, which every walk visits, sit together.
+    private let nodes: [Node]
+    /// Word edges: (node, word) -> child.
     private let edges: EdgeTable
-    /// A node's other edges (word sets, gaps, look-aheads, sentence ends, numbers, prefixes, any word),
-    /// in the order they are tried: `otherList[otherStart[n]..<otherStart[n + 1]]`.
-    private let otherStart: [Int32]
     private let otherList: [(step: UInt32, child: Int32)]
     /// For nodes with many word sets: (node, stem) -> a stretch of `setChildren`, the children of the
     /// node's sets that hold the stem.
     private let setTable: EdgeTable
     private let setSpans: [(start: Int32, count: Int32)]
     private let setChildren: [Int32]
-    private let usesSetTable: [Bool]
     /// The root's children by stem number (-1 for none), and the stretches of `setChildren` its word
     /// sets lead to: every token starts a walk at the root, so its edges are read straight from arrays.
     private let rootWord: [Int32]
     private let rootSets: [(start: Int32, count: Int32)]
     /// Past this many word sets, a node's sets are looked up in `setTable`.
     private static let busyNodeSets = 4
-    /// A node's patterns that end there: `terminalList[terminalStart[n]..<terminalStart[n + 1]]`.
-    private let terminalStart: [Int32]
     private let terminalList: [Terminal]
     /// Word sets as bit sets over stem numbers, `setWords` words each.
     private let setBits: [UInt64]
@@ -70,7 +82,7 @@ struct Lexicon: Sendable {
     /// How many patterns the lists expanded to.
     let patternCount: Int
     /// How many trie nodes they made.
-    let nodeCount: Int
+    var nodeCount: Int { nodes.count }
 
     /// The analyser's built-in lexicon.
     static let standard = Lexicon(LexiconData.lists)
@@ -80,77 +92,107 @@ struct Lexicon: Sendable {
         for (category, defaults, texts) in lists {
             for text in texts { builder.add(text, category: category, defaults: defaults) }
         }
-        // Other edges: sets first, then gaps, look-aheads, sentence ends and single-word tests, each
-        // kind in the order it was added.
+        let count = builder.nodeCount
+
+        // Number the nodes breadth first.
+        var childStart = [Int32](repeating: 0, count: count + 1)
+        for edge in builder.wordEdges { childStart[Int(edge.node) + 1] += 1 }
+        for edge in builder.otherEdges { childStart[Int(edge.node) + 1] += 1 }
+        for n in 0..<count { childStart[n + 1] += childStart[n] }
+        var childList = [Int32](repeating: 0, count: Int(childStart[count]))
+        var fill = childStart
+        for edge in builder.wordEdges { childList[Int(fill[Int(edge.node)])] = edge.child; fill[Int(edge.node)] += 1 }
+        for edge in builder.otherEdges { childList[Int(fill[Int(edge.node)])] = edge.child; fill[Int(edge.node)] += 1 }
+        var number = [Int32](repeating: -1, count: count)
+        var order: [Int32] = [0]
+        order.reserveCapacity(count)
+        number[0] = 0
+        var head = 0
+        while head < order.count {
+            let n = Int(order[head])
+            head += 1
+            for k in Int(childStart[n])..<Int(childStart[n + 1]) where number[Int(childList[k])] < 0 {
+                number[Int(childList[k])] = Int32(order.count)
+                order.append(childList[k])
+            }
+        }
+        var nodes = [Node](repeating: Node(), count: count)
+
+        // Word edges.
+        var table = EdgeTable(minimumCapacity: builder.wordEdges.count)
+        var rootChildren = [Int32](repeating: -1, count: builder.stemIDs.count)
+        for edge in builder.wordEdges {
+            let node = number[Int(edge.node)], child = number[Int(edge.child)]
+            table.insert(node: node, step: Step.word(edge.stem), child: child)
+            nodes[Int(node)].wordMask |= 1 << UInt64(edge.stem & 63)
+            if node == 0 { rootChildren[Int(edge.stem)] = child }
+        }
+        edges = table
+        rootWord = rootChildren
+
         // A node with many word sets (the root has over a hundred) looks a word up once in a table of
         // the children its sets lead to, rather than testing every set.
         var setCounts: [Int32: Int] = [:]
         for edge in builder.otherEdges where edge.step >> Step.kindShift == Step.setKind { setCounts[edge.node, default: 0] += 1 }
-        let busy = Set(setCounts.filter { $0.value > Self.busyNodeSets }.keys)
+        let busy = Set(setCounts.filter { $0.value > Self.busyNodeSets }.keys.map { number[Int($0)] })
         var dispatch: [UInt64: [Int32]] = [:]
         var others: [(node: Int32, step: UInt32, child: Int32)] = []
         others.reserveCapacity(builder.otherEdges.count)
         for edge in builder.otherEdges {
-            guard edge.step >> Step.kindShift == Step.setKind, busy.contains(edge.node) else {
-                others.append(edge)
+            let node = number[Int(edge.node)], child = number[Int(edge.child)]
+            guard edge.step >> Step.kindShift == Step.setKind, busy.contains(node) else {
+                others.append((node, edge.step, child))
                 continue
             }
             for stem in builder.sets[Int(edge.step & Step.valueMask)] {
-                dispatch[UInt64(UInt32(bitPattern: edge.node)) << 32 | UInt64(UInt32(bitPattern: stem)), default: []].append(edge.child)
+                dispatch[UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: stem)), default: []].append(child)
             }
         }
-        var table = EdgeTable(minimumCapacity: dispatch.count)
+        var sets = EdgeTable(minimumCapacity: dispatch.count)
         var spans: [(start: Int32, count: Int32)] = []
         var spanChildren: [Int32] = []
+        var rootSetSpans = [(start: Int32, count: Int32)](repeating: (0, 0), count: builder.stemIDs.count)
         for (key, children) in dispatch {
-            table.insert(node: Int32(truncatingIfNeeded: key >> 32), step: Step.word(Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)),
-                         child: Int32(spans.count))
-            spans.append((Int32(spanChildren.count), Int32(children.count)))
+            let node = Int32(truncatingIfNeeded: key >> 32), stem = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
+            sets.insert(node: node, step: Step.word(stem), child: Int32(spans.count))
+            let span = (start: Int32(spanChildren.count), count: Int32(children.count))
+            if node == 0 { rootSetSpans[Int(stem)] = span }
+            spans.append(span)
             spanChildren += children
         }
-        var rootSetSpans = [(start: Int32, count: Int32)](repeating: (0, 0), count: builder.stemIDs.count)
-        for stem in 0..<builder.stemIDs.count {
-            let span = table.child(of: 0, step: Step.word(Int32(stem)))
-            if span >= 0 { rootSetSpans[stem] = spans[Int(span)] }
-        }
-        rootSets = rootSetSpans
-        var rootChildren = [Int32](repeating: -1, count: builder.stemIDs.count)
-        for stem in 0..<builder.stemIDs.count {
-            rootChildren[stem] = builder.edges.child(of: 0, step: Step.word(Int32(stem)))
-        }
-        rootWord = rootChildren
-        setTable = table
+        setTable = sets
         setSpans = spans
         setChildren = spanChildren
-        var hasTable = [Bool](repeating: false, count: builder.nodeCount)
-        for n in busy { hasTable[Int(n)] = true }
-        usesSetTable = hasTable
+        rootSets = rootSetSpans
+        for n in busy { nodes[Int(n)].usesSetTable = true }
 
-        var counts = [Int32](repeating: 0, count: builder.nodeCount + 1)
-        for edge in others { counts[Int(edge.node) + 1] += 1 }
-        for n in 0..<builder.nodeCount { counts[n + 1] += counts[n] }
-        otherStart = counts
-        var fill = counts
-        var list = [(step: UInt32, child: Int32)](repeating: (0, 0), count: others.count)
+        // Other edges: sets first, then gaps, look-aheads, sentence ends and single-word tests, each
+        // kind in the order it was added.
         let ordered = others.enumerated().sorted {
+            if $0.element.node != $1.element.node { return $0.element.node < $1.element.node }
             let a = Step.order($0.element.step), b = Step.order($1.element.step)
             return a != b ? a < b : $0.offset < $1.offset
         }
+        var list: [(step: UInt32, child: Int32)] = []
+        list.reserveCapacity(ordered.count)
         for (_, edge) in ordered {
-            list[Int(fill[Int(edge.node)])] = (edge.step, edge.child)
-            fill[Int(edge.node)] += 1
+            if nodes[Int(edge.node)].otherCount == 0 { nodes[Int(edge.node)].otherStart = Int32(list.count) }
+            nodes[Int(edge.node)].otherCount += 1
+            list.append((edge.step, edge.child))
         }
         otherList = list
-        var tStart = [Int32](repeating: 0, count: builder.nodeCount + 1)
-        var tList: [Terminal] = []
-        tList.reserveCapacity(builder.patternCount)
-        for n in 0..<builder.nodeCount {
-            tStart[n] = Int32(tList.count)
-            if let found = builder.terminals[Int32(n)] { tList += found }
+
+        var terminals: [Terminal] = []
+        terminals.reserveCapacity(builder.patternCount)
+        for n in order {
+            guard let found = builder.terminals[n] else { continue }
+            let node = Int(number[Int(n)])
+            nodes[node].terminalStart = Int32(terminals.count)
+            nodes[node].terminalCount = Int16(clamping: found.count)
+            terminals += found.prefix(Int(Int16.max))
         }
-        tStart[builder.nodeCount] = Int32(tList.count)
-        terminalStart = tStart
-        terminalList = tList
+        terminalList = terminals
+
         let words = (builder.stemIDs.count + 63) / 64
         var bits = [UInt64](repeating: 0, count: max(1, builder.sets.count * words))
         for (k, members) in builder.sets.enumerated() {
@@ -160,9 +202,8 @@ struct Lexicon: Sendable {
         setWords = words
         prefixes = builder.prefixes
         ids = builder.stemIDs
-        edges = builder.edges
         patternCount = builder.patternCount
-        nodeCount = builder.nodeCount
+        self.nodes = nodes
     }
 
     @inline(__always) private func inSet(_ set: UInt32, _ stem: Int32) -> Bool {
@@ -180,39 +221,44 @@ struct Lexicon: Sendable {
         return hits
     }
 
-    private func walk(_ node: Int, _ p: Int, start: Int, sentence: Int32, _ tokens: [Token], _ stemIDs: [Int32],
+    private func walk(_ n: Int, _ p: Int, start: Int, sentence: Int32, _ tokens: [Token], _ stemIDs: [Int32],
                       _ sentences: [Int32], _ hits: inout [Hit]) {
-        let tFirst = Int(terminalStart[node]), tEnd = Int(terminalStart[node + 1])
-        if tFirst < tEnd && p > start {
-            for k in tFirst..<tEnd {
+        let node = nodes[n]
+        if node.terminalCount > 0 && p > start {
+            let first = Int(node.terminalStart)
+            for k in first..<(first + Int(node.terminalCount)) {
                 hits.append(Hit(category: terminalList[k].category, range: start..<p, flags: terminalList[k].flags))
             }
         }
         let inSentence = p < tokens.count && sentences[p] == sentence
         let stem: Int32 = inSentence ? stemIDs[p] : -1
-        if stem >= 0 && node == 0 {
-            let next = rootWord[Int(stem)]
-            if next >= 0 { walk(Int(next), p + 1, start: start, sentence: sentence, tokens, stemIDs, sentences, &hits) }
-            let (first, count) = rootSets[Int(stem)]
-            for k in Int(first)..<Int(first + count) {
-                walk(Int(setChildren[k]), p + 1, start: start, sentence: sentence, tokens, stemIDs, sentences, &hits)
-            }
-        } else if stem >= 0 {
-            let next = edges.child(of: Int32(truncatingIfNeeded: node), step: Step.word(stem))
-            if next >= 0 { walk(Int(next), p + 1, start: start, sentence: sentence, tokens, stemIDs, sentences, &hits) }
-            if usesSetTable[node] {
-                let span = setTable.child(of: Int32(truncatingIfNeeded: node), step: Step.word(stem))
-                if span >= 0 {
-                    let (first, count) = setSpans[Int(span)]
-                    for k in Int(first)..<Int(first + count) {
-                        walk(Int(setChildren[k]), p + 1, start: start, sentence: sentence, tokens, stemIDs, sentences, &hits)
+        if stem >= 0 {
+            if n == 0 {
+                let next = rootWord[Int(stem)]
+                if next >= 0 { walk(Int(next), p + 1, start: start, sentence: sentence, tokens, stemIDs, sentences, &hits) }
+                let (first, count) = rootSets[Int(stem)]
+                for k in Int(first)..<Int(first + count) {
+                    walk(Int(setChildren[k]), p + 1, start: start, sentence: sentence, tokens, stemIDs, sentences, &hits)
+                }
+            } else {
+                if node.wordMask & (1 << UInt64(stem & 63)) != 0 {
+                    let next = edges.child(of: Int32(truncatingIfNeeded: n), step: Step.word(stem))
+                    if next >= 0 { walk(Int(next), p + 1, start: start, sentence: sentence, tokens, stemIDs, sentences, &hits) }
+                }
+                if node.usesSetTable {
+                    let span = setTable.child(of: Int32(truncatingIfNeeded: n), step: Step.word(stem))
+                    if span >= 0 {
+                        let (first, count) = setSpans[Int(span)]
+                        for k in Int(first)..<Int(first + count) {
+                            walk(Int(setChildren[k]), p + 1, start: start, sentence: sentence, tokens, stemIDs, sentences, &hits)
+                        }
                     }
                 }
             }
         }
-        let oFirst = Int(otherStart[node]), oEnd = Int(otherStart[node + 1])
-        guard oFirst < oEnd else { return }
-        for k in oFirst..<oEnd {
+        guard node.otherCount > 0 else { return }
+        let oFirst = Int(node.otherStart)
+        for k in oFirst..<(oFirst + Int(node.otherCount)) {
             let (step, next) = otherList[k]
             let value = step & Step.valueMask
             switch step >> Step.kindShift {
@@ -351,6 +397,7 @@ private struct LexiconBuilder {
 
     var nodeCount = 1
     var edges = EdgeTable(minimumCapacity: 65_536)
+    var wordEdges: [(node: Int32, stem: Int32, child: Int32)] = []
     var otherEdges: [(node: Int32, step: UInt32, child: Int32)] = []
     var terminals: [Int32: [Lexicon.Terminal]] = [:]
     var patternCount = 0
@@ -390,7 +437,11 @@ private struct LexiconBuilder {
             let made = Int32(nodeCount)
             nodeCount += 1
             edges.insert(node: node, step: step, child: made)
-            if step >> Step.kindShift != Step.wordKind { otherEdges.append((node, step, made)) }
+            if step >> Step.kindShift == Step.wordKind {
+                wordEdges.append((node, Int32(bitPattern: step & Step.valueMask), made))
+            } else {
+                otherEdges.append((node, step, made))
+            }
             node = made
         }
         let terminal = Lexicon.Terminal(category: category, flags: flags)

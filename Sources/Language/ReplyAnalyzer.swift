@@ -22,16 +22,16 @@ public struct ReplyAnalyzer: ReplyAnalyzing {
             signals.empty = true
             return signals
         }
-        var analysis = Analysis(text: text, context: context)
+        let analysis = Analysis(text: text, context: context)
         return analysis.run()
     }
 }
 
 /// The working state of one analysis.
-private struct Analysis {
+private final class Analysis {
     let text: TokenizedText
     let context: ReplyContext
-    var tokens: [Token] { text.tokens }
+    let tokens: [Token]
 
     /// Accepted hits, by category.
     private var hits: [[Hit]] = Array(repeating: [], count: Category.allCases.count)
@@ -51,10 +51,11 @@ private struct Analysis {
     init(text: TokenizedText, context: ReplyContext) {
         self.text = text
         self.context = context
+        tokens = text.tokens
         facts = context.preparation.facts(for: context)
     }
 
-    mutating func run() -> Signals {
+    func run() -> Signals {
         let raw = Lexicon.standard.scan(text.tokens)
         var byCategory: [[Hit]] = Array(repeating: [], count: Category.allCases.count)
         for hit in raw { byCategory[hit.category.rawValue].append(hit) }
@@ -85,7 +86,7 @@ private struct Analysis {
 
     // MARK: - Sentences
 
-    private mutating func classifySentences(_ byCategory: [[Hit]]) {
+    private func classifySentences(_ byCategory: [[Hit]]) {
         isQuestion = text.sentences.map(\.questionMark)
         for hit in byCategory[Category.questionStart.rawValue] where tokens[hit.range.lowerBound].clauseLead {
             let start = hit.range.lowerBound
@@ -339,7 +340,7 @@ private struct Analysis {
 
     /// Accepted hits of a category, dropping negated ones when the pattern allows negation (and
     /// remembering the negated wording as negative language).
-    private mutating func positive(_ category: Category, negatedIsNegative: Bool = true) -> [Hit] {
+    private func positive(_ category: Category, negatedIsNegative: Bool = true) -> [Hit] {
         var out: [Hit] = []
         for hit in hits[category.rawValue] {
             if hit.flags.contains(.negatable), let negator = negator(before: hit.range.lowerBound) {
@@ -409,7 +410,7 @@ private struct Analysis {
 
     // MARK: - Detection
 
-    private mutating func detectListening() {
+    private func detectListening() {
         if let hit = best(hits[Category.acknowledge.rawValue] + hits[Category.apology.rawValue]) {
             signals.acknowledges = true
             note(.acknowledges, hit.range)
@@ -474,7 +475,7 @@ private struct Analysis {
         return nil
     }
 
-    private mutating func detectNextSteps() {
+    private func detectNextSteps() {
         let parts: [(Category, SignalName, WritableKeyPath<NextSteps, Bool>)] = [
             (.action, .action, \.action), (.timescale, .timescale, \.timescale),
             (.customerAction, .customerAction, \.customerAction), (.confirmation, .confirmation, \.confirmation),
@@ -493,7 +494,7 @@ private struct Analysis {
         }
     }
 
-    private mutating func detectScenarioCues() {
+    private func detectScenarioCues() {
         // Paraphrase: a fact's cue restated outside a clause that asks for it.
         if context.factsAreCustomerWords {
             detectRestatedWords()
@@ -594,7 +595,7 @@ private struct Analysis {
     /// agency" answers a complaint about a meter reader): a sentence restates when it carries back a
     /// number or time the customer gave, or two of their words. Questions about a fact, and sentences
     /// that refuse or blame, do not restate it.
-    private mutating func detectRestatedWords() {
+    private func detectRestatedWords() {
         let checking = Set(hits[Category.check.rawValue].map { tokens[$0.range.lowerBound].sentence })
         // "Could you email a photo of the hole?" asks the customer to act, not to answer.
         let instructing = Set(hits[Category.customerAction.rawValue].map { tokens[$0.range.lowerBound].sentence })
@@ -671,7 +672,7 @@ private struct Analysis {
     ]
     private static let timeUnits: Set<String> = durations.union(["am", "pm", "times", "time"])
 
-    private mutating func detectThingsToAvoid() {
+    private func detectThingsToAvoid() {
         if let hit = first(.blame) {
             signals.blame = true
             note(.blame, hit.range)
@@ -708,7 +709,7 @@ private struct Analysis {
         }
     }
 
-    private mutating func detectSummaries() {
+    private func detectSummaries() {
         // Issues count as addressed when mentioned alongside a question or a next step.
         if signals.asksQuestion || signals.nextSteps.count > 0 || signals.offers {
             for issue in context.issues {
@@ -783,7 +784,7 @@ private struct Analysis {
         return min(r.range.lowerBound, index)..<max(r.range.upperBound, index + 1)
     }
 
-    private mutating func note(_ signal: SignalName, _ range: Range<Int>, ref: String? = nil) {
+    private func note(_ signal: SignalName, _ range: Range<Int>, ref: String? = nil) {
         signals.evidence.append(Evidence(signal: signal, words: text.words(range), ref: ref))
     }
 
