@@ -21,7 +21,8 @@ enum PatternElement: Sendable, Equatable {
 
     func matches(_ token: Token) -> Bool {
         switch self {
-        case let .stem(s): return token.stem == s
+        // Different lengths settle most mismatches without comparing the text.
+        case let .stem(s): return token.stem.utf8.count == s.utf8.count && token.stem == s
         case let .stems(set): return set.contains(token.stem)
         case let .prefix(p): return token.norm.hasPrefix(p)
         case .number: return token.isNumber

@@ -260,9 +260,10 @@ private final class Analysis {
         for (i, token) in tokens.enumerated() where token.source != previous {
             previous = token.source
             guard token.norm.utf8.count <= 6 else { continue }
-            let raw = text.original[token.source]
             // Abbreviations are typed in ASCII capitals; most words fail on their first two letters.
-            if let b = raw.utf8.first, b >= 0x61 && b <= 0x7A, b != 0x65 { continue }
+            let b = text.original.utf8[token.source.lowerBound]
+            if b >= 0x61 && b <= 0x7A, b != 0x65 { continue }
+            let raw = text.original[token.source]
             var upper = 0, letters = 0, digits = 0
             var unit: [UInt8] = []
             var plain = true
@@ -602,10 +603,10 @@ private final class Analysis {
         let refusing = Set((hits[Category.refusal.rawValue] + hits[Category.blame.rawValue])
             .map { tokens[$0.range.lowerBound].sentence })
         func restates(_ range: Range<Int>) -> Bool {
-            let start = tokens[range.lowerBound]
-            if requestClauses.contains(start.clause) || refusing.contains(start.sentence) { return false }
-            if isQuestion[start.sentence] && !checking.contains(start.sentence) && !instructing.contains(start.sentence) {
-                let first = text.sentences[start.sentence].tokens.lowerBound
+            let clause = tokens[range.lowerBound].clause, sentence = tokens[range.lowerBound].sentence
+            if requestClauses.contains(clause) || refusing.contains(sentence) { return false }
+            if isQuestion[sentence] && !checking.contains(sentence) && !instructing.contains(sentence) {
+                let first = text.sentences[sentence].tokens.lowerBound
                 return tokens[first].norm == "so"
             }
             return true
