@@ -234,27 +234,19 @@ enum StoreBenchmark {
     /// Runs `calldojo report --format json --store DIR` once, output to /dev/null: its times and the
     /// peak memory (KiB) of any child so far.
     static func runReport(_ binary: URL, root: URL) -> Result<(CommandTime, Int), Problem> {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["report", "--format", "json", "--store", root.path]
-        guard let null = FileHandle(forWritingAtPath: "/dev/null") else { return .failure(Problem("cannot open /dev/null")) }
-        defer { try? null.close() }
-        process.standardOutput = null
-        let errors = Pipe()
-        process.standardError = errors
-        let clock = ContinuousClock()
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("calldojo-bench-report-\(getpid()).err")
+        defer { try? FileManager.default.removeItem(at: errors) }
         let cpuBefore = childCPUSeconds()
-        let start = clock.now
-        do {
-            try process.run()
-        } catch {
-            return .failure(Problem("cannot start \(binary.path): \(error)"))
+        let run = spawnAndWait(binary.path, ["report", "--format", "json", "--store", root.path], errorPath: errors.path)
+        let cpu = childCPUSeconds() - cpuBefore
+        let result: SpawnResult
+        switch run {
+        case let .failure(problem): return .failure(problem)
+        case let .success(r): result = r
         }
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let elapsed = seconds(clock.now - start)
-        guard process.terminationStatus == 0 else {
-            return .failure(Problem("exited with status \(process.terminationStatus): \(message)"))
+        guard result.status == 0 else {
+            let message = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+            return .failure(Problem("exited with status \(result.status): \(message)"))
         }
         var usage = rusage()
         #if os(Linux)
@@ -262,7 +254,7 @@ enum StoreBenchmark {
         #else
         getrusage(RUSAGE_CHILDREN, &usage)
         #endif
-        return .success((CommandTime(wall: elapsed, cpu: childCPUSeconds() - cpuBefore), Int(usage.ru_maxrss)))
+        return .success((CommandTime(wall: result.wall, cpu: cpu), Int(usage.ru_maxrss)))
     }
 
     static func mib(_ bytes: Int) -> String {

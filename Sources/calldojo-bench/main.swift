@@ -294,34 +294,18 @@ struct CommandTime {
 
 /// Runs `calldojo analyze --batch FILE --json` once, output to /dev/null; its times, or an error.
 func runCommand(_ binary: URL, file: URL, pin: URL?) -> Result<CommandTime, Problem> {
-    let process = Process()
     let arguments = ["analyze", "--batch", file.path, "--json"]
-    if let pin {
-        process.executableURL = pin
-        process.arguments = ["-c", "0", binary.path] + arguments
-    } else {
-        process.executableURL = binary
-        process.arguments = arguments
-    }
-    guard let null = FileHandle(forWritingAtPath: "/dev/null") else { return .failure(Problem("cannot open /dev/null")) }
-    defer { try? null.close() }
-    process.standardOutput = null
-    process.standardError = null
-    let clock = ContinuousClock()
     let cpuBefore = childCPUSeconds()
-    let start = clock.now
-    do {
-        try process.run()
-    } catch {
-        return .failure(Problem("cannot start \(binary.path): \(error)"))
-    }
-    process.waitUntilExit()
-    let elapsed = seconds(clock.now - start)
+    let run = pin.map { spawnAndWait($0.path, ["-c", "0", binary.path] + arguments) } ?? spawnAndWait(binary.path, arguments)
     let cpu = childCPUSeconds() - cpuBefore
-    guard process.terminationStatus == 0 else {
-        return .failure(Problem("calldojo analyze exited with status \(process.terminationStatus)"))
+    switch run {
+    case let .failure(problem):
+        return .failure(problem)
+    case let .success(result) where result.status != 0:
+        return .failure(Problem("calldojo analyze exited with status \(result.status)"))
+    case let .success(result):
+        return .success(CommandTime(wall: result.wall, cpu: cpu))
     }
-    return .success(CommandTime(wall: elapsed, cpu: cpu))
 }
 
 // MARK: - Main
